@@ -1,0 +1,35 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { authServerBaseUrl } from '../../../credentials/common/environment';
+
+export type DocuSignFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export type DocuSignCredentialType = 'docuSignOAuth2Api' | 'docuSignJwtApi';
+
+/** What transport needs from a credential, without any secret in it. */
+export interface CredentialSettings {
+	type: DocuSignCredentialType;
+	authServer: string;
+	accountId: string;
+	/** Identifies the connection for the account cache: the credential id plus who it logs in as. */
+	cacheKey: string;
+}
+
+export function credentialTypeOf(context: DocuSignFunctions): DocuSignCredentialType {
+	const authentication = context.getNodeParameter('authentication', 0, 'oAuth2') as string;
+	return authentication === 'jwt' ? 'docuSignJwtApi' : 'docuSignOAuth2Api';
+}
+
+export async function readCredentialSettings(context: DocuSignFunctions): Promise<CredentialSettings> {
+	const type = credentialTypeOf(context);
+	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(type);
+	const authServer = authServerBaseUrl(credentials);
+	const credentialId = context.getNode().credentials?.[type]?.id ?? context.getNode().credentials?.[type]?.name ?? '';
+	const who = type === 'docuSignJwtApi' ? `${credentials.integrationKey}:${credentials.userId}` : String(credentials.clientId ?? '');
+	return {
+		type,
+		authServer,
+		accountId: String(credentials.accountId ?? '').trim(),
+		cacheKey: [type, credentialId, authServer, who].join('|'),
+	};
+}

@@ -1,0 +1,136 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What to tell the user for the DocuSign error codes they actually meet. */
+const HINTS: Record<string, string> = {
+	INVALID_USERID:
+		'DocuSign does not know this user in the account. The credential\'s user is probably not a member of the account, or the account ID is wrong: leave Account ID empty to use the user\'s default account.',
+	USER_LACKS_MEMBERSHIP:
+		'The connected user is not a member of this account. Set the credential\'s Account ID to an account the user belongs to (the Account → List operation shows them), or leave it empty.',
+	USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT:
+		'The connected user does not belong to this account, or the account lives on another base URI. Leave Account ID empty or pick one from Account → List.',
+	USER_AUTHENTICATION_FAILED:
+		'The access token was refused. Reconnect the credential (OAuth2) or check its key and user (JWT).',
+	AUTHORIZATION_INVALID_TOKEN:
+		'The access token is invalid or expired. Reconnect the credential.',
+	PARTNER_AUTHENTICATION_FAILED:
+		'The integration key is not known in this DocuSign environment. Check the credential\'s Environment (developer vs production).',
+	ACCOUNT_LACKS_PERMISSIONS:
+		'The account\'s plan or settings do not allow this action. Ask a DocuSign administrator to enable it for the account.',
+	USER_LACKS_PERMISSIONS:
+		'The connected user lacks the permission for this action in DocuSign. Ask an administrator to grant it, or connect as another user.',
+	ENVELOPE_DOES_NOT_EXIST:
+		'No envelope with this ID exists in the account. Check the envelope ID and that the credential points at the account that owns it.',
+	HOURLY_APIINVOCATION_LIMIT_EXCEEDED:
+		'The account used its 3,000 API calls for this hour. The limit resets on the hour; use Connect events instead of polling to save calls.',
+	BURST_APIINVOCATION_LIMIT_EXCEEDED:
+		'Too many calls in the last 30 seconds. Send fewer requests in parallel, or retry after a short wait.',
+	INVALID_REQUEST_BODY: 'DocuSign could not read the request. Check the fields named in the message.',
+	INVALID_EMAIL_ADDRESS_FOR_RECIPIENT: 'A recipient e-mail address is not valid.',
+	TEMPLATE_NOT_FOUND: 'No template with this ID exists in the account, or the user cannot see it.',
+};
+
+export interface ErrorContext {
+	/** What was being done, e.g. "create the envelope". */
+	action: string;
+	itemIndex?: number;
+}
+
+interface HttpFailure {
+	status?: number;
+	body?: unknown;
+	networkCode?: string;
+}
+
+/** Finds status and body of the failed HTTP response through n8n's error wrappers. */
+function readFailure(error: unknown): HttpFailure {
+	let current = error as Record<string, unknown> | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const response = current.response as { status?: number; data?: unknown } | undefined;
+		if (response && typeof response.status === 'number') return { status: response.status, body: response.data };
+		if (typeof current.code === 'string' && /^E[A-Z]+/.test(current.code)) return { networkCode: current.code };
+		current = current.cause as Record<string, unknown> | undefined;
+	}
+	const httpCode = Number((error as { httpCode?: string }).httpCode);
+	const context = (error as { context?: { data?: unknown } }).context;
+	return Number.isFinite(httpCode) && httpCode > 0 ? { status: httpCode, body: context?.data } : {};
+}
+
+/** A credential error (JWT key, consent, token endpoint) that already says what to do. */
+function findCredentialError(error: unknown): { message: string; description?: string } | undefined {
+	let current = error as { name?: string; message?: string; description?: string; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current.name === 'JwtGrantError' || current.name === 'PrivateKeyError') {
+			return { message: current.message ?? '', description: current.description };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/** Parses DocuSign's `{errorCode, message}` body, also when it came back as text or bytes. */
+export function parseDocuSignErrorBody(body: unknown): { errorCode?: string; message?: string } {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (value instanceof ArrayBuffer) value = Buffer.from(value).toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return {};
+		}
+	}
+	if (!value || typeof value !== 'object') return {};
+	const { errorCode, message, error, error_description } = value as Record<string, unknown>;
+	return {
+		errorCode: typeof errorCode === 'string' ? errorCode : typeof error === 'string' ? error : undefined,
+		message:
+			typeof message === 'string' ? message : typeof error_description === 'string' ? error_description : undefined,
+	};
+}
+
+/**
+ * Turns whatever the HTTP helpers threw into a NodeApiError that names the DocuSign error code and
+ * what to do. It is built from status, code and message only, so no request header, token or
+ * body can ride along in the error.
+ */
+export function toDocuSignError(node: INode, error: unknown, context: ErrorContext): NodeApiError {
+	const itemIndex = context.itemIndex;
+	const credentialError = findCredentialError(error);
+	if (credentialError) {
+		return new NodeApiError(node, { message: credentialError.message }, { ...credentialError, itemIndex });
+	}
+	const failure = readFailure(error);
+	if (failure.status === undefined) {
+		const reason = failure.networkCode ?? 'no response';
+		return new NodeApiError(
+			node,
+			{ message: reason },
+			{
+				message: `Could not reach DocuSign to ${context.action} (${reason})`,
+				description: 'Check the network and the credential\'s environment, then retry.',
+				itemIndex,
+			},
+		);
+	}
+	const { errorCode, message } = parseDocuSignErrorBody(failure.body);
+	const code = errorCode ?? `HTTP ${failure.status}`;
+	const hint = errorCode ? HINTS[errorCode] : undefined;
+	return new NodeApiError(
+		node,
+		{ errorCode: code, message: message ?? '' } as JsonObject,
+		{
+			message: `DocuSign could not ${context.action}: ${code}${message ? ` – ${message}` : ''}`,
+			description: hint ?? defaultHint(failure.status),
+			httpCode: String(failure.status),
+			itemIndex,
+		},
+	);
+}
+
+function defaultHint(status: number): string {
+	if (status === 401) return 'The credential was refused. Reconnect it, or check its environment.';
+	if (status === 404) return 'DocuSign does not know this resource. Check the IDs and the account.';
+	if (status >= 500) return 'DocuSign had a temporary problem. Try again in a moment.';
+	return 'Check the node\'s fields against the message above.';
+}
