@@ -24,6 +24,8 @@ export interface ResolvedAccount extends DocuSignAccount {
 	/** `{base_uri}/restapi/v2.1/accounts/{accountId}`: every eSignature call starts here. */
 	restBaseUrl: string;
 	user: DocuSignUser;
+	/** The account cache entry this came from, to forget it when DocuSign disagrees. */
+	cacheKey: string;
 }
 
 interface UserInfoResponse {
@@ -116,7 +118,12 @@ export async function resolveAccount(this: DocuSignFunctions, itemIndex = 0): Pr
 			},
 		);
 	}
-	return { ...account, restBaseUrl: `${account.baseUri}/restapi/v2.1/accounts/${account.accountId}`, user };
+	return {
+		...account,
+		restBaseUrl: `${account.baseUri}/restapi/v2.1/accounts/${account.accountId}`,
+		user,
+		cacheKey: settings.cacheKey,
+	};
 }
 
 function describeUser(user: DocuSignUser): string {

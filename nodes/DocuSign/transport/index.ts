@@ -1,8 +1,15 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { resolveAccount, type ResolvedAccount } from './accounts';
+import { forgetAccounts, resolveAccount, type ResolvedAccount } from './accounts';
 import { credentialTypeOf, type DocuSignFunctions } from './credentials';
 import { toDocuSignError } from './errors';
+
+// DocuSign says the user left the account or it moved: the cached userinfo is stale.
+const MEMBERSHIP_CODES = new Set([
+	'USER_LACKS_MEMBERSHIP',
+	'INVALID_USERID',
+	'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT',
+]);
 
 export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
 export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
@@ -45,6 +52,8 @@ export async function apiRequest(
 	try {
 		return await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request);
 	} catch (error) {
-		throw toDocuSignError(this.getNode(), error, { action: options.action, itemIndex: options.itemIndex });
+		const failure = toDocuSignError(this.getNode(), error, { action: options.action, itemIndex: options.itemIndex });
+		if (MEMBERSHIP_CODES.has(String(failure.errorResponse?.errorCode))) forgetAccounts(account.cacheKey);
+		throw failure;
 	}
 }
