@@ -105,10 +105,11 @@ export function toDocuSignError(node: INode, error: unknown, context: ErrorConte
 		const reason = failure.networkCode ?? 'no response';
 		return new NodeApiError(
 			node,
-			{ message: reason },
+			{ networkError: reason },
 			{
-				message: `Could not reach DocuSign to ${context.action} (${reason})`,
-				description: 'Check the network and the credential\'s environment, then retry.',
+				// The code stays out of the message: n8n would swap the whole message for its generic text.
+				message: `Could not reach DocuSign to ${context.action}`,
+				description: `The connection failed (${reason}) before DocuSign answered. Check the network and the credential's environment, then retry.`,
 				itemIndex,
 			},
 		);
