@@ -27,7 +27,7 @@ export class FaultSwitches {
 		const kinds: FaultKind[] = ['status', 'resetBefore', 'resetAfter', 'latency', 'slow'];
 		if (!kinds.includes(rule.kind)) throw new Error(`Unknown fault kind "${rule.kind}" (one of ${kinds.join(', ')})`);
 		const count = rule.count ?? 1;
-		const active: ActiveFault = { ...rule, count, id: this.nextId++, remaining: count < 0 ? Infinity : count, hits: 0 };
+		const active: ActiveFault = { ...rule, count, id: this.nextId++, remaining: count < 0 ? -1 : count, hits: 0 };
 		this.rules.push(active);
 		return active;
 	}
@@ -59,15 +59,15 @@ export class FaultSwitches {
 
 	/** Consumes and returns the first live rule of this kind matching the request. */
 	take(kind: FaultKind, info: RequestInfo): ActiveFault | undefined {
-		const rule = this.rules.find((r) => r.kind === kind && r.remaining > 0 && matches(r.match, info));
+		const rule = this.rules.find((r) => r.kind === kind && r.remaining !== 0 && matches(r.match, info));
 		if (!rule) return undefined;
-		rule.remaining -= 1;
+		if (rule.remaining > 0) rule.remaining -= 1;
 		rule.hits += 1;
 		return rule;
 	}
 
 	list(): ActiveFault[] {
-		return this.rules.map((r) => ({ ...r, remaining: r.remaining === Infinity ? -1 : r.remaining }));
+		return this.rules.map((r) => ({ ...r }));
 	}
 
 	remove(id: number): void {

@@ -346,6 +346,7 @@ export interface FaultRule {
 
 export interface ActiveFault extends FaultRule {
 	id: number;
+	/** Hits left; -1 = unlimited. */
 	remaining: number;
 	hits: number;
 }
