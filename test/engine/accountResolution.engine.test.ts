@@ -5,14 +5,14 @@
 import { chain, runWorkflow, startNode, CredentialStore, type RunResult } from './harness';
 
 import nock from 'nock';
-import type { IExecuteFunctions, INode, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import { DocuSignJwtApi } from '../../credentials/DocuSignJwtApi.credentials';
 import { DocuSignOAuth2Api } from '../../credentials/DocuSignOAuth2Api.credentials';
 import { DocuSign } from '../../nodes/DocuSign/DocuSign.node';
-import { apiRequest, clearAccountCache } from '../../nodes/DocuSign/transport';
+import { clearAccountCache } from '../../nodes/DocuSign/transport';
 import { makeKeyPair } from '../helpers/keys';
+import { TransportProbe } from '../helpers/transportProbe';
 
 const AUTH = 'https://auth.resolution.test';
 const NA = 'https://na3.docusign.test';
@@ -32,34 +32,6 @@ const userinfo = {
 		{ account_id: ACCOUNT_NA, is_default: 'true', account_name: 'Americas', base_uri: `${NA}/` },
 	],
 };
-
-/** A node that makes one REST call through the transport, as every operation does. */
-class TransportProbe implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Probe',
-		name: 'probe',
-		group: ['output'],
-		version: 1,
-		description: 'test only',
-		defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'docuSignJwtApi', displayOptions: { show: { authentication: ['jwt'] } } },
-			{ name: 'docuSignOAuth2Api', displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
-		properties: [{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'jwt' }],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const out: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
-			const json = (await apiRequest.call(this, 'GET', '/probe', { action: 'probe', itemIndex })) as object;
-			out.push({ json: { ...json }, pairedItem: { item: itemIndex } });
-		}
-		return [out];
-	}
-}
 
 const jwtData = (accountId = '') => ({
 	environment: 'custom',

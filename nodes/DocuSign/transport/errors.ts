@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /** What to tell the user for the DocuSign error codes they actually meet. */
@@ -34,20 +34,25 @@ export interface ErrorContext {
 	/** What was being done, e.g. "create the envelope". */
 	action: string;
 	itemIndex?: number;
+	/** Added to the description, e.g. when the hourly limit resets. */
+	detail?: string;
 }
 
-interface HttpFailure {
+export interface HttpFailure {
 	status?: number;
 	body?: unknown;
+	headers?: IDataObject;
 	networkCode?: string;
 }
 
-/** Finds status and body of the failed HTTP response through n8n's error wrappers. */
-function readFailure(error: unknown): HttpFailure {
+/** Finds status, body and headers of the failed HTTP response through n8n's error wrappers. */
+export function readFailure(error: unknown): HttpFailure {
 	let current = error as Record<string, unknown> | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		const response = current.response as { status?: number; data?: unknown } | undefined;
-		if (response && typeof response.status === 'number') return { status: response.status, body: response.data };
+		const response = current.response as { status?: number; data?: unknown; headers?: IDataObject } | undefined;
+		if (response && typeof response.status === 'number') {
+			return { status: response.status, body: response.data, headers: response.headers };
+		}
 		if (typeof current.code === 'string' && /^E[A-Z]+/.test(current.code)) return { networkCode: current.code };
 		current = current.cause as Record<string, unknown> | undefined;
 	}
@@ -122,7 +127,7 @@ export function toDocuSignError(node: INode, error: unknown, context: ErrorConte
 		{ errorCode: code, message: message ?? '' } as JsonObject,
 		{
 			message: `DocuSign could not ${context.action}: ${code}${message ? ` – ${message}` : ''}`,
-			description: hint ?? defaultHint(failure.status),
+			description: [hint ?? defaultHint(failure.status), context.detail].filter(Boolean).join(' '),
 			httpCode: String(failure.status),
 			itemIndex,
 		},

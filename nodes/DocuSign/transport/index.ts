@@ -1,21 +1,23 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { forgetAccounts, resolveAccount, type ResolvedAccount } from './accounts';
 import { credentialTypeOf, type DocuSignFunctions } from './credentials';
-import { toDocuSignError } from './errors';
-
-// DocuSign says the user left the account or it moved: the cached userinfo is stale.
-const MEMBERSHIP_CODES = new Set([
-	'USER_LACKS_MEMBERSHIP',
-	'INVALID_USERID',
-	'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT',
-]);
+import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
+import { recordRateLimit } from './rateLimit';
+import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
 
 export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
 export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
 export { credentialTypeOf, readCredentialSettings } from './credentials';
 export type { DocuSignFunctions } from './credentials';
 export { toDocuSignError } from './errors';
+export { rateLimitOf, clearRateLimits } from './rateLimit';
+export { clock } from './retry';
+
+// DocuSign says the user left the account or it moved: the cached userinfo is stale.
+const MEMBERSHIP_CODES = new Set(['USER_LACKS_MEMBERSHIP', 'INVALID_USERID', 'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT']);
+
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
 export interface ApiRequestOptions {
 	body?: IHttpRequestOptions['body'];
@@ -23,22 +25,50 @@ export interface ApiRequestOptions {
 	headers?: IDataObject;
 	/** 'arraybuffer' for document downloads. */
 	encoding?: IHttpRequestOptions['encoding'];
+	/** Resolve with `{ body, headers, statusCode }` instead of the body. */
 	returnFullResponse?: boolean;
 	itemIndex?: number;
 	/** What the call does, for error messages: "create the envelope". */
 	action: string;
 	/** The account to call; resolved from the credential when absent. */
 	account?: ResolvedAccount;
+	/**
+	 * Safe to send again after a 5xx or a lost connection. Defaults to true for GET and DELETE;
+	 * PUTs that only set a status pass true. Creates never do: they are made safe by their marker.
+	 */
+	idempotent?: boolean;
 }
 
-/** One eSignature REST call, relative to the resolved account: `/envelopes/{id}`. */
+/** The node's "Max Wait for Rate Limits" in milliseconds (dropdowns and hooks use the default). */
+function maxRateLimitWaitMs(context: DocuSignFunctions, itemIndex: number): number {
+	const seconds =
+		'getInputData' in context
+			? ((context as IExecuteFunctions).getNodeParameter(
+					'requestOptions.maxRateLimitWait',
+					itemIndex,
+					DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+				) as number)
+			: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
+	return Math.max(0, Number(seconds) || 0) * 1000;
+}
+
+function isSingleUseBody(body: unknown): boolean {
+	return !!body && typeof body === 'object' && ('pipe' in body || body instanceof ReadableStream);
+}
+
+/**
+ * One eSignature REST call, relative to the resolved account: `/envelopes/{id}`. Waits out rate
+ * limits within the node's budget, retries safe requests on transient faults, and turns every
+ * failure into an actionable NodeApiError.
+ */
 export async function apiRequest(
 	this: DocuSignFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	options: ApiRequestOptions,
 ): Promise<unknown> {
-	const account = options.account ?? (await resolveAccount.call(this, options.itemIndex));
+	const itemIndex = options.itemIndex ?? 0;
+	const account = options.account ?? (await resolveAccount.call(this, itemIndex));
 	const request: IHttpRequestOptions = {
 		method,
 		url: `${account.restBaseUrl}${path}`,
@@ -47,13 +77,52 @@ export async function apiRequest(
 		body: options.body,
 		json: options.encoding === undefined,
 		encoding: options.encoding,
-		returnFullResponse: options.returnFullResponse,
+		returnFullResponse: true,
 	};
-	try {
-		return await this.helpers.httpRequestWithAuthentication.call(this, credentialTypeOf(this), request);
-	} catch (error) {
-		const failure = toDocuSignError(this.getNode(), error, { action: options.action, itemIndex: options.itemIndex });
-		if (MEMBERSHIP_CODES.has(String(failure.errorResponse?.errorCode))) forgetAccounts(account.cacheKey);
-		throw failure;
+	const budget: RetryBudget = {
+		idempotent: options.idempotent ?? (method === 'GET' || method === 'DELETE'),
+		maxWaitMs: maxRateLimitWaitMs(this, itemIndex),
+		transientRetries: 0,
+		rateLimitRetries: 0,
+		waitedMs: 0,
+	};
+	const resendable = !isSingleUseBody(options.body);
+	for (;;) {
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialTypeOf(this),
+				request,
+			)) as IN8nHttpFullResponse;
+			recordRateLimit(account.accountId, response.headers as IDataObject, clock.now());
+			return options.returnFullResponse ? response : response.body;
+		} catch (error) {
+			const failure = readFailure(error);
+			const rate = recordRateLimit(account.accountId, failure.headers, clock.now());
+			const facts: FailureFacts = {
+				status: failure.status,
+				errorCode: parseDocuSignErrorBody(failure.body).errorCode,
+				networkCode: failure.networkCode,
+				hourlyResetAt: rate?.hourlyResetAt,
+			};
+			const decision = resendable ? decideRetry(facts, budget) : { retry: false as const };
+			if (decision.retry) {
+				if (decision.kind === 'rateLimit') {
+					budget.rateLimitRetries++;
+					budget.waitedMs += decision.delayMs;
+				} else {
+					budget.transientRetries++;
+				}
+				await clock.sleep(decision.delayMs);
+				continue;
+			}
+			const detail =
+				'reason' in decision && decision.reason === 'hourlyLimitTooFar' && rate?.hourlyResetAt
+					? `The limit of ${rate.hourlyLimit ?? 'calls'} per hour resets at ${new Date(rate.hourlyResetAt).toISOString()}, beyond the node's "Max Wait for Rate Limits".`
+					: undefined;
+			const nodeError = toDocuSignError(this.getNode(), error, { action: options.action, itemIndex, detail });
+			if (MEMBERSHIP_CODES.has(String(nodeError.errorResponse?.errorCode))) forgetAccounts(account.cacheKey);
+			throw nodeError;
+		}
 	}
 }
