@@ -48,6 +48,7 @@ function searchUp(start: string): string | undefined {
 }
 
 const SCALAR = 'docusignScalar';
+const SCALAR_TYPES = ['string', 'number', 'boolean', 'null'];
 
 /**
  * A lean copy of a spec schema for ajv: descriptions dropped, objects closed
@@ -88,7 +89,7 @@ function validatorFor(definitionName: string): ValidateFunction {
 			definitions[name] ??= { type: 'object' };
 		}
 		definitionNames = new Set(Object.keys(definitions));
-		const leanDefinitions: Schema = { [SCALAR]: { type: ['string', 'number', 'boolean', 'null'] } };
+		const leanDefinitions: Schema = { [SCALAR]: { type: SCALAR_TYPES } };
 		for (const [name, schema] of Object.entries(definitions)) leanDefinitions[name] = lean(schema);
 		ajv = new Ajv({
 			strict: false,
@@ -137,7 +138,7 @@ function toIssue(error: ErrorObject): SpecIssue {
 		const path = at ? `${at}.${field}` : field;
 		return { path, message: `Unknown property '${path}'` };
 	}
-	const scalar = error.keyword === 'type' && error.schemaPath.includes(SCALAR);
+	const scalar = error.keyword === 'type' && String((error.params as { type: unknown }).type) === SCALAR_TYPES.join(',');
 	const why = scalar ? 'must be a string' : (error.message ?? 'is invalid');
 	return { path: at, message: `'${at || '(body)'}' ${why}` };
 }
