@@ -6,6 +6,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/queue/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-	setupFilesAfterEnv: ['<rootDir>/test/engine/setup-env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/engine/setup-env.ts', '<rootDir>/test/helpers/nockPerFile.ts'],
 	testTimeout: 30000,
 };
