@@ -8,11 +8,12 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { randomBytes } from 'node:crypto';
 import type { SimCore } from './core';
 import { hmacHeaders, jsonPayload, xmlPayload } from './connectPayload';
 import type { DeliveryRecord, EnvelopeRecord, RecipientRecord } from './types';
 import { asArray, asObject, guid, isLoopbackUrl, sleep, str, truthy } from './util';
+
+export type Build = (retryCount: number) => { body: string; headers: Record<string, string> };
 
 interface Target {
 	source: 'account' | 'envelope';
@@ -22,26 +23,6 @@ interface Target {
 	asJson: boolean;
 	includeData: string[];
 	retry: boolean;
-}
-
-export interface CustomDelivery {
-	/** Where to POST (loopback only); defaults to the URL of `deliveryId`. */
-	url?: string;
-	event?: string;
-	envelopeId?: string;
-	accountId?: string;
-	/** Raw body (sent byte for byte) or an object (JSON-encoded); default: a payload for envelopeId. */
-	body?: string | Record<string, unknown>;
-	/** valid (default when keys exist): sign with the account's keys; invalid: forged signature; none. */
-	hmac?: 'valid' | 'invalid' | 'none';
-	hmacKeys?: string[];
-	headers?: Record<string, string>;
-	/** Send the identical message this many times (duplicate delivery). */
-	repeat?: number;
-	maxAttempts?: number;
-	retryCount?: number;
-	/** Send the same body and headers as an earlier delivery. */
-	deliveryId?: string;
 }
 
 /** Event names a configuration asks for: Connect 2.0 `events`, or legacy envelope/recipient codes. */
@@ -109,14 +90,15 @@ export class ConnectDispatcher {
 		}
 	}
 
-	private newRecord(event: string, url: string, source: DeliveryRecord['source'], extra: Partial<DeliveryRecord>): DeliveryRecord {
+	/** A pending delivery record, logged in state.deliveries. */
+	newRecord(event: string, url: string, source: DeliveryRecord['source'], extra: Partial<DeliveryRecord>): DeliveryRecord {
 		const record: DeliveryRecord = { deliveryId: guid(), event, url, source, attempts: [], state: 'pending', body: '', headers: {}, ...extra };
 		this.core.state.deliveries.push(record);
 		return record;
 	}
 
 	/** Queues the record behind earlier deliveries to the same URL; resolves when it is done. */
-	private schedule(record: DeliveryRecord, build: (retryCount: number) => { body: string; headers: Record<string, string> }, maxAttempts: number): Promise<void> {
+	schedule(record: DeliveryRecord, build: Build, maxAttempts: number): Promise<void> {
 		const generation = this.generation;
 		this.pending++;
 		const previous = this.chains.get(record.url) ?? Promise.resolve();
@@ -128,7 +110,7 @@ export class ConnectDispatcher {
 		return done;
 	}
 
-	private async attemptAll(record: DeliveryRecord, build: (retryCount: number) => { body: string; headers: Record<string, string> }, maxAttempts: number): Promise<void> {
+	private async attemptAll(record: DeliveryRecord, build: Build, maxAttempts: number): Promise<void> {
 		const { body, headers } = build(0);
 		Object.assign(record, { body, headers });
 		if (!isLoopbackUrl(record.url)) {
@@ -157,35 +139,6 @@ export class ConnectDispatcher {
 		}
 		record.state = 'failed';
 		this.core.count('connect:failed');
-	}
-
-	/** Control API: a custom, forged or repeated message. Resolves with the records once all are done. */
-	async deliverCustom(o: CustomDelivery): Promise<DeliveryRecord[]> {
-		const earlier = o.deliveryId ? this.core.state.deliveries.find((d) => d.deliveryId === o.deliveryId) : undefined;
-		if (o.deliveryId && !earlier) throw new Error(`No delivery ${o.deliveryId}`);
-		const url = o.url ?? earlier?.url;
-		if (!url) throw new Error('url is required');
-		const env = o.envelopeId ? this.core.state.envelopes.get(o.envelopeId) : undefined;
-		if (o.envelopeId && !env) throw new Error(`No envelope ${o.envelopeId}`);
-		const event = o.event ?? earlier?.event ?? 'envelope-completed';
-		let body = earlier?.body ?? '';
-		if (!earlier) {
-			body = typeof o.body === 'string' ? o.body
-				: o.body ? JSON.stringify(o.body)
-				: env ? JSON.stringify(jsonPayload(this.core, env, undefined, { event, configurationId: 0, retryCount: o.retryCount ?? 0, includeData: ['recipients', 'custom_fields'] }))
-				: JSON.stringify({ event, apiVersion: 'v2.1', uri: '', retryCount: o.retryCount ?? 0, configurationId: 0, generatedDateTime: new Date().toISOString(), data: { accountId: o.accountId ?? '', userId: '', recipientId: '', envelopeId: guid(), envelopeSummary: {} } });
-		}
-		const accountId = o.accountId ?? env?.accountId ?? this.core.seed.accounts[0].accountId;
-		const keys = o.hmacKeys ?? this.core.state.hmacKeys.get(accountId) ?? [];
-		const signing = o.hmac === 'none' ? [] : o.hmac === 'invalid' ? [randomBytes(32).toString('base64')] : keys;
-		const headers = earlier && !o.headers ? earlier.headers : { 'Content-Type': 'application/json; charset=utf-8', ...hmacHeaders(body, signing), ...o.headers };
-		const records: DeliveryRecord[] = [];
-		for (let i = 0; i < Math.max(1, o.repeat ?? 1); i++) {
-			const record = this.newRecord(event, url, 'custom', { envelopeId: env?.envelopeId });
-			records.push(record);
-			await this.schedule(record, () => ({ body, headers }), o.maxAttempts ?? 1);
-		}
-		return records;
 	}
 
 	/** Resolves when no delivery is queued or running (or after timeoutMs). */

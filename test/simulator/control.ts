@@ -1,6 +1,7 @@
 /** The control API under /__sim/ (JSON): what out-of-process tests use instead of the JS handle. */
 import type { SimCore } from './core';
 import { DocuSignError } from './errors';
+import { deliverCustom, type CustomDelivery } from './connectCustom';
 import { json, parseJsonBody, queryObject, type SimResponse } from './http';
 import { declineRecipient, signRecipient, viewRecipient } from './lifecycle';
 import { expireAccessTokens } from './tokens';
@@ -91,7 +92,7 @@ export async function control(core: SimCore, method: string, path: string, query
 	if (route === 'POST /connect/idle') return await core.connect.idle(Number(input.timeoutMs ?? 10_000)), json(200, { idle: true });
 	if (route === 'POST /connect/deliver') {
 		try {
-			return json(200, await core.connect.deliverCustom(input as never));
+			return json(200, await deliverCustom(core, input as CustomDelivery));
 		} catch (error) {
 			return json(400, { error: (error as Error).message });
 		}

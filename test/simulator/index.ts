@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import { addHmacKey, envelopeView } from './control';
-import type { CustomDelivery } from './connectDelivery';
+import { deliverCustom, type CustomDelivery } from './connectCustom';
 import { SimCore } from './core';
 import type { FaultSwitches } from './faults';
 import { declineRecipient, signRecipient, viewRecipient } from './lifecycle';
@@ -21,7 +21,7 @@ export { validateAgainstSpec, assertMatchesSpec, NEWER_FIELDS, findSpecFile } fr
 export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
 export type * from './types';
-export type { CustomDelivery } from './connectDelivery';
+export type { CustomDelivery } from './connectCustom';
 
 export interface SimulatorOptions {
 	/** 0 (default) = a free port. */
@@ -101,7 +101,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		addHmacKey: (accountId, key) => addHmacKey(core, accountId, key),
 		deliveries: () => core.state.deliveries,
 		connectIdle: (timeoutMs) => core.connect.idle(timeoutMs),
-		deliverConnect: (delivery) => core.connect.deliverCustom(delivery),
+		deliverConnect: (delivery) => deliverCustom(core, delivery),
 		envelope: (id) => {
 			const env = core.state.envelopes.get(id);
 			return env && envelopeView(env);
