@@ -6,14 +6,6 @@ import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
 import { recordRateLimit } from './rateLimit';
 import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
 
-export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
-export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
-export { credentialTypeOf, readCredentialSettings } from './credentials';
-export type { DocuSignFunctions } from './credentials';
-export { toDocuSignError } from './errors';
-export { rateLimitOf, clearRateLimits } from './rateLimit';
-export { clock } from './retry';
-
 // DocuSign says the user left the account or it moved: the cached userinfo is stale.
 const MEMBERSHIP_CODES = new Set(['USER_LACKS_MEMBERSHIP', 'INVALID_USERID', 'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT']);
 

@@ -1,0 +1,11 @@
+export { apiRequest, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS } from './request';
+export type { ApiRequestOptions } from './request';
+export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
+export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
+export { credentialTypeOf, readCredentialSettings } from './credentials';
+export type { DocuSignFunctions } from './credentials';
+export { toDocuSignError } from './errors';
+export { createEnvelopeOnce, envelopeMarker, findEnvelopeByMarker, withMarker, MARKER_FIELD } from './idempotency';
+export type { CreateOnceResult, EnvelopeMarker } from './idempotency';
+export { rateLimitOf, clearRateLimits } from './rateLimit';
+export { clock } from './retry';
