@@ -175,11 +175,20 @@ export async function mintJwtAccessToken(
 	return response.access_token;
 }
 
+const KNOWN_CODES = new Set(['consent_required', 'issuer_not_found', 'no_valid_keys_or_signatures', 'invalid_grant']);
+
+/**
+ * DocuSign names the reason in `error_description` when `error` is the generic `invalid_grant`
+ * (`{"error":"invalid_grant","error_description":"no_valid_keys_or_signatures"}`).
+ */
 function oauthErrorCode(error: unknown): string {
 	const data = (error as { response?: { data?: unknown } }).response?.data;
-	const parsed = typeof data === 'string' ? safeJson(data) : data;
-	const code = (parsed as { error?: unknown } | undefined)?.error;
-	return typeof code === 'string' ? code : '';
+	const parsed = (typeof data === 'string' ? safeJson(data) : data) as
+		| { error?: unknown; error_description?: unknown }
+		| undefined;
+	const code = typeof parsed?.error === 'string' ? parsed.error : '';
+	const detail = typeof parsed?.error_description === 'string' ? parsed.error_description.trim() : '';
+	return KNOWN_CODES.has(detail) ? detail : code;
 }
 
 function safeJson(text: string): unknown {

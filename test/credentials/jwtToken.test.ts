@@ -61,8 +61,8 @@ describe('JWT credential preAuthentication', () => {
 	});
 
 	it.each([
-		['issuer_not_found', /unknown at the https:\/\/account-d\.docusign\.com auth server/, /environment/],
-		['no_valid_keys_or_signatures', /rejected the JWT signature/, /does not belong to this integration key/],
+		['invalid_grant/issuer_not_found', /unknown at the https:\/\/account-d\.docusign\.com auth server/, /environment/],
+		['invalid_grant/no_valid_keys_or_signatures', /rejected the JWT signature/, /does not belong to this integration key/],
 		['invalid_grant', /refused the JWT Grant/, /user ID, the key pair or the environment/],
 	])('%s becomes an actionable message', async (code, message, description) => {
 		let assertion = '';
@@ -71,7 +71,7 @@ describe('JWT credential preAuthentication', () => {
 				assertion = (body as Record<string, string>).assertion;
 				return true;
 			})
-			.reply(400, { error: code });
+			.reply(400, { error: code.split('/')[0], error_description: code.split('/')[1] });
 		const error = await mintError();
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(description);

@@ -27,7 +27,7 @@ const HINTS: Record<string, string> = {
 		'Too many calls in the last 30 seconds. Send fewer requests in parallel, or retry after a short wait.',
 	INVALID_REQUEST_BODY: 'DocuSign could not read the request. Check the fields named in the message.',
 	INVALID_EMAIL_ADDRESS_FOR_RECIPIENT: 'A recipient e-mail address is not valid.',
-	TEMPLATE_NOT_FOUND: 'No template with this ID exists in the account, or the user cannot see it.',
+	TEMPLATE_ID_INVALID: 'No template with this ID exists in the account, or the user cannot see it. Pick the template from the list.',
 };
 
 export interface ErrorContext {
