@@ -1,0 +1,51 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { parseEnvelopeId } from '../../actions/envelope/envelopeLocator';
+import { apiRequest } from '../../transport';
+
+/** The downloads every envelope has, whatever its documents. */
+export const ENVELOPE_DOWNLOADS: INodePropertyOptions[] = [
+	{
+		name: 'Combined PDF (All Documents)',
+		value: 'combined',
+		description:
+			'All documents merged into one PDF. Includes the certificate of completion when the account attaches it.',
+	},
+	{
+		name: 'Certificate of Completion',
+		value: 'certificate',
+		description: 'The audit trail PDF: who signed when, from where, with which authentication',
+	},
+	{
+		name: 'Archive (ZIP)',
+		value: 'archive',
+		description: 'A ZIP file with every document as a PDF and the certificate of completion',
+	},
+];
+
+/**
+ * The Download Document choices: combined, certificate, archive, then each document of the chosen
+ * envelope (GET /envelopes/{id}/documents). Without a fixed envelope ID (empty or an expression)
+ * only the first three are offered.
+ */
+export async function getEnvelopeDocuments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const envelopeId = parseEnvelopeId(this.getCurrentNodeParameter('envelopeId'));
+	if (!envelopeId) return ENVELOPE_DOWNLOADS;
+
+	const response = (await apiRequest.call(this, 'GET', `/envelopes/${envelopeId}/documents`, {
+		action: 'list the documents of the envelope',
+	})) as { envelopeDocuments?: IDataObject[] };
+
+	const documents = (response.envelopeDocuments ?? [])
+		.filter((document) => document.type !== 'summary' && document.documentId !== 'certificate')
+		.map((document) => {
+			const documentId = String(document.documentId);
+			const pages = Array.isArray(document.pages) && document.pages.length ? `, ${document.pages.length} pages` : '';
+			return {
+				name: String(document.name ?? '').trim() || `Document ${documentId}`,
+				value: documentId,
+				description: `Document ${documentId} of the envelope, as a PDF${pages}`,
+			};
+		});
+	return [...ENVELOPE_DOWNLOADS, ...documents];
+}
