@@ -31,7 +31,7 @@ export const templateLocator: INodeProperties = {
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
-			placeholder: 'https://appdemo.docusign.com/templates/details/2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21',
+			placeholder: 'https://apps-d.docusign.com/send/templates/details/2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21',
 			hint: 'Open the template in the DocuSign web app and copy the address from the browser',
 			validation: [
 				{
