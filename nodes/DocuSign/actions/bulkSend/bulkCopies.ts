@@ -1,0 +1,334 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest, type ResolvedAccount } from '../../transport';
+import { readTemplateId } from '../template/templateLocator';
+import { fetchTemplate, findRole, recipientsOf, rolesOfTemplate, type TemplateRole } from '../template/templateRoles';
+
+export type Source = 'template' | 'envelope';
+
+const GUID_REGEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL_REGEX = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:]{2,}$/;
+/** DocuSign's limit for a recipient's name and for an e-mail address. */
+const MAX_NAME_LENGTH = 100;
+/** The label of the recipient set by the node's top-level fields (Recipient Name, Recipient Email). */
+const MAIN_RECIPIENT = 'Recipient';
+
+/** The template or draft envelope every copy is made from, as far as checking copies needs it. */
+export interface SourceDocument {
+	source: Source;
+	id: string;
+	name?: string;
+	/** Roles of the template, or every recipient of the draft envelope. */
+	recipients: TemplateRole[];
+	/** Names of the custom fields it defines, when DocuSign returned them. */
+	customFieldNames?: Set<string>;
+}
+
+interface PlannedPerson {
+	label: string;
+	/** Role name (template) or recipient ID (draft envelope); empty means "the only one". */
+	reference: string;
+	name: string;
+	email: string;
+}
+
+/** One input item read and checked on its own, before DocuSign is asked anything. */
+export interface PlannedCopy {
+	itemIndex: number;
+	sourceId: string;
+	people: PlannedPerson[];
+	tabs: Array<{ tabLabel: string; value: string }>;
+	customFields: Array<{ name: string; value: string }>;
+	emailSubject?: string;
+	emailBlurb?: string;
+}
+
+/** An error of one input item; the message starts with the item's number. */
+export function itemError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${message}`, { itemIndex, description });
+}
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** Tab and custom field values keep their spaces; only a missing value becomes empty. */
+function rawText(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
+}
+
+export function readSourceId(this: IExecuteFunctions, source: Source, itemIndex: number): string {
+	if (source === 'template') return readTemplateId.call(this, itemIndex);
+	const envelopeId = text(this.getNodeParameter('envelopeId', itemIndex, ''));
+	if (!GUID_REGEX.test(envelopeId)) {
+		throw itemError(
+			this,
+			itemIndex,
+			envelopeId ? `Draft Envelope ID "${envelopeId.slice(0, 100)}" is not an envelope ID` : 'Draft Envelope ID is empty',
+			'Give the ID (a GUID) of an envelope saved as a draft, e.g. the envelopeId output of Envelope → Create with Status "Save as Draft".',
+		);
+	}
+	return envelopeId;
+}
+
+function checkPerson(context: IExecuteFunctions, itemIndex: number, person: PlannedPerson): void {
+	const { label, name, email } = person;
+	if (!name) throw itemError(context, itemIndex, `${label} Name is empty`, 'DocuSign needs the full name of every recipient.');
+	if (name.length > MAX_NAME_LENGTH) {
+		throw itemError(context, itemIndex, `${label} Name is longer than ${MAX_NAME_LENGTH} characters`);
+	}
+	if (!email) throw itemError(context, itemIndex, `${label} Email is empty`);
+	if (email.length > MAX_NAME_LENGTH || !EMAIL_REGEX.test(email)) {
+		throw itemError(
+			context,
+			itemIndex,
+			`${label} Email "${email.slice(0, 120)}" is not a valid e-mail address`,
+			'Give one address such as jane@example.com, without a display name or spaces.',
+		);
+	}
+}
+
+/**
+ * Reads an item's copy and checks what needs no DocuSign call: source ID, names, e-mail
+ * addresses, tab labels and custom field names present.
+ */
+export function planCopy(
+	this: IExecuteFunctions,
+	source: Source,
+	itemIndex: number,
+	batchSourceId: string | undefined,
+): PlannedCopy {
+	const sourceId = readSourceId.call(this, source, itemIndex);
+	if (batchSourceId !== undefined && sourceId.toLowerCase() !== batchSourceId.toLowerCase()) {
+		throw itemError(
+			this,
+			itemIndex,
+			`it names ${source === 'template' ? 'template' : 'envelope'} ${sourceId}, but the batch sends ${batchSourceId} (from item 1)`,
+			'A bulk send sends one template or draft envelope to every item. Split the items first, e.g. with a Switch node.',
+		);
+	}
+
+	const referenceField = source === 'template' ? 'roleName' : 'recipientId';
+	const referenceLabel = source === 'template' ? 'Role' : 'Recipient ID';
+	const people: PlannedPerson[] = [
+		{
+			label: MAIN_RECIPIENT,
+			reference: text(this.getNodeParameter(referenceField, itemIndex, '')),
+			name: text(this.getNodeParameter('recipientName', itemIndex, '')),
+			email: text(this.getNodeParameter('recipientEmail', itemIndex, '')),
+		},
+	];
+	const additional = this.getNodeParameter('additionalRecipients.recipient', itemIndex, []) as IDataObject[];
+	for (const [n, entry] of additional.entries()) {
+		const person = {
+			label: `Additional Recipient ${n + 1}`,
+			reference: text(entry[referenceField]),
+			name: text(entry.name),
+			email: text(entry.email),
+		};
+		if (!person.reference) {
+			throw itemError(this, itemIndex, `${person.label} has no ${referenceLabel}`, 'Say which role this person fills.');
+		}
+		people.push(person);
+	}
+	for (const person of people) checkPerson(this, itemIndex, person);
+
+	const tabs = (this.getNodeParameter('textTabs.tab', itemIndex, []) as IDataObject[]).map((tab, n) => {
+		const tabLabel = text(tab.tabLabel);
+		if (!tabLabel) throw itemError(this, itemIndex, `Text Tab Value ${n + 1} has no Tab Label`);
+		return { tabLabel, value: rawText(tab.value) };
+	});
+	const customFields = (this.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[]).map(
+		(field, n) => {
+			const name = text(field.name);
+			if (!name) throw itemError(this, itemIndex, `Envelope Custom Field ${n + 1} has no Name`);
+			return { name, value: rawText(field.value) };
+		},
+	);
+
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const emailSubject = text(options.emailSubject);
+	const emailBlurb = rawText(options.emailBlurb);
+	return {
+		itemIndex,
+		sourceId,
+		people,
+		tabs,
+		customFields,
+		...(emailSubject ? { emailSubject } : {}),
+		...(emailBlurb.trim() ? { emailBlurb } : {}),
+	};
+}
+
+function customFieldNamesOf(customFields: unknown): Set<string> | undefined {
+	if (!customFields || typeof customFields !== 'object') return undefined;
+	const { textCustomFields, listCustomFields } = customFields as IDataObject;
+	const names = [textCustomFields, listCustomFields]
+		.flatMap((fields) => (Array.isArray(fields) ? (fields as IDataObject[]) : []))
+		.map((field) => field.name)
+		.filter((name): name is string => typeof name === 'string');
+	return new Set(names);
+}
+
+/** Reads the template (roles, text tabs, custom fields) or the draft envelope, which must be a draft. */
+export async function loadSource(
+	this: IExecuteFunctions,
+	source: Source,
+	id: string,
+	account: ResolvedAccount,
+): Promise<SourceDocument> {
+	if (source === 'template') {
+		const template = await fetchTemplate.call(this, id, { itemIndex: 0 });
+		return {
+			source,
+			id,
+			name: typeof template.name === 'string' ? template.name : undefined,
+			recipients: rolesOfTemplate(template),
+			customFieldNames: customFieldNamesOf(template.customFields),
+		};
+	}
+	const envelope = (await apiRequest.call(this, 'GET', `/envelopes/${id}`, {
+		qs: { include: 'recipients,tabs,custom_fields' },
+		itemIndex: 0,
+		account,
+		action: `read draft envelope ${id}`,
+	})) as IDataObject;
+	if (envelope.status !== 'created') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Envelope ${id} is "${String(envelope.status)}", not a draft: bulk send copies a draft envelope or a template`,
+			{
+				itemIndex: 0,
+				description:
+					'Create the envelope with Status "Save as Draft" (status "created") and do not send it yourself, or choose Send From: Template.',
+			},
+		);
+	}
+	return {
+		source,
+		id,
+		name: typeof envelope.emailSubject === 'string' ? envelope.emailSubject : undefined,
+		recipients: recipientsOf(envelope.recipients),
+		customFieldNames: customFieldNamesOf(envelope.customFields),
+	};
+}
+
+function describeRecipients(doc: SourceDocument): string {
+	if (doc.recipients.length === 0) {
+		return doc.source === 'template' ? 'The template has no named roles.' : 'The envelope has no recipients.';
+	}
+	if (doc.source === 'template') {
+		const roles = doc.recipients.map((role) => `"${role.roleName}"`).join(', ');
+		return `The template${doc.name ? ` "${doc.name}"` : ''} has the roles ${roles}.`;
+	}
+	const ids = doc.recipients.map(
+		(recipient) => `${recipient.recipientId}${recipient.roleName ? ` (${recipient.roleName})` : ''}`,
+	);
+	return `The envelope's recipient IDs are ${ids.join(', ')}.`;
+}
+
+function slotKey(doc: SourceDocument, slot: TemplateRole): string {
+	return doc.source === 'template' ? slot.roleName : slot.recipientId;
+}
+
+function slotName(doc: SourceDocument, slot: TemplateRole): string {
+	return doc.source === 'template' ? `role "${slot.roleName}"` : `recipient ID ${slot.recipientId}`;
+}
+
+/** The template role or envelope recipient a person fills; an empty reference means "the only one". */
+function resolveSlot(
+	context: IExecuteFunctions,
+	doc: SourceDocument,
+	itemIndex: number,
+	person: PlannedPerson,
+): TemplateRole {
+	const base = doc.source === 'template' ? 'Role' : 'Recipient ID';
+	const field = person.label === MAIN_RECIPIENT ? base : `${person.label} ${base}`;
+	if (!person.reference) {
+		if (doc.recipients.length === 1) return doc.recipients[0];
+		throw itemError(context, itemIndex, `${field} is empty`, `${describeRecipients(doc)} Choose which one this recipient fills.`);
+	}
+	const slot =
+		doc.source === 'template'
+			? findRole(doc.recipients, person.reference)
+			: doc.recipients.find((recipient) => recipient.recipientId === person.reference);
+	if (slot) return slot;
+	throw itemError(
+		context,
+		itemIndex,
+		doc.source === 'template'
+			? `${field} "${person.reference}" is not a role of the template${doc.name ? ` "${doc.name}"` : ''}`
+			: `${field} "${person.reference}" is not a recipient of the draft envelope`,
+		describeRecipients(doc),
+	);
+}
+
+/** Turns a planned copy into a `bulkSendingCopy`, checking roles, tab labels and custom fields against the source. */
+export function buildCopy(context: IExecuteFunctions, doc: SourceDocument, plan: PlannedCopy): IDataObject {
+	const { itemIndex } = plan;
+	const recipients: Array<{ slot: TemplateRole; json: IDataObject }> = [];
+	for (const person of plan.people) {
+		const slot = resolveSlot(context, doc, itemIndex, person);
+		if (recipients.some((other) => slotKey(doc, other.slot) === slotKey(doc, slot))) {
+			throw itemError(context, itemIndex, `${slotName(doc, slot)} is filled twice`, 'Each role of a copy takes one person.');
+		}
+		recipients.push({
+			slot,
+			json: {
+				...(doc.source === 'template' ? { roleName: slot.roleName } : { recipientId: slot.recipientId }),
+				name: person.name,
+				email: person.email,
+			},
+		});
+	}
+
+	for (const tab of plan.tabs) {
+		const owners = recipients.filter(({ slot }) => slot.textTabLabels.includes(tab.tabLabel));
+		if (owners.length === 0) {
+			const known = recipients
+				.map(({ slot }) => {
+					const labels = slot.textTabLabels.map((label) => `"${label}"`).join(', ');
+					return `${slotName(doc, slot)}: ${labels || 'no text tabs'}`;
+				})
+				.join('; ');
+			throw itemError(
+				context,
+				itemIndex,
+				`no recipient of this copy has a text tab labelled "${tab.tabLabel}"`,
+				`Text tab labels by recipient: ${known}.`,
+			);
+		}
+		for (const owner of owners) {
+			const tabs = (owner.json.tabs as IDataObject[] | undefined) ?? [];
+			tabs.push({ tabLabel: tab.tabLabel, initialValue: tab.value });
+			owner.json.tabs = tabs;
+		}
+	}
+
+	const copy: IDataObject = { recipients: recipients.map(({ json }) => json) };
+	if (plan.customFields.length) {
+		for (const field of plan.customFields) {
+			if (doc.customFieldNames && !doc.customFieldNames.has(field.name)) {
+				const known = [...doc.customFieldNames].map((name) => `"${name}"`).join(', ');
+				throw itemError(
+					context,
+					itemIndex,
+					`the ${doc.source === 'template' ? 'template' : 'draft envelope'} has no custom field "${field.name}"`,
+					known
+						? `Bulk send only fills custom fields that exist already: ${known}.`
+						: 'Bulk send only fills custom fields that exist already, and it has none. Add the field in DocuSign first.',
+				);
+			}
+		}
+		copy.customFields = plan.customFields;
+	}
+	if (plan.emailSubject) copy.emailSubject = plan.emailSubject;
+	if (plan.emailBlurb) copy.emailBlurb = plan.emailBlurb;
+	return copy;
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { apiRequest } from '../../transport';
+import { toNumber } from './send.operation';
+
+const GUID_REGEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Batch ID',
+		name: 'batchId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5e3c1a9b-7d2f-4e6a-9b8c-0d1e2f3a4b5c',
+		description: 'The batchId that Bulk Send → Send returned',
+		hint: 'DocuSign sends a batch in the background. Check again after some minutes (a Wait node) rather than in a tight loop.',
+	},
+];
+
+const displayOptions = { show: { resource: ['bulkSend'], operation: ['getBatchStatus'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const batchId = String(this.getNodeParameter('batchId', itemIndex, '') ?? '').trim();
+	if (!GUID_REGEX.test(batchId)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			batchId
+				? `Item ${itemIndex + 1}: Batch ID "${batchId.slice(0, 100)}" is not a bulk send batch ID`
+				: `Item ${itemIndex + 1}: Batch ID is empty`,
+			{ itemIndex, description: 'Give the batchId (a GUID) from the output of Bulk Send → Send.' },
+		);
+	}
+	const status = (await apiRequest.call(this, 'GET', `/bulk_send_batch/${batchId}`, {
+		itemIndex,
+		action: `read bulk send batch ${batchId}`,
+	})) as IDataObject;
+
+	const counts = {
+		batchSize: toNumber(status.batchSize),
+		sent: toNumber(status.sent) ?? 0,
+		queued: toNumber(status.queued) ?? 0,
+		failed: toNumber(status.failed) ?? 0,
+	};
+	const done =
+		typeof counts.batchSize === 'number' &&
+		counts.queued === 0 &&
+		Number(counts.sent) + Number(counts.failed) >= counts.batchSize;
+	return [{ json: { ...status, ...counts, isComplete: done, bulkErrors: status.bulkErrors ?? [] } }];
+}
