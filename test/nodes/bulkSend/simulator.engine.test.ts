@@ -5,7 +5,7 @@
  */
 import { runWorkflow, startNode } from '../../engine/harness';
 
-import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
 import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
@@ -47,7 +47,7 @@ function linear(names: string[]): IConnections {
 	return connections;
 }
 
-async function run(nodes: INode[], inputItems: Array<Record<string, unknown>>) {
+async function run(nodes: INode[], inputItems: IDataObject[]) {
 	return await runWorkflow({
 		nodes: [startNode(), ...nodes],
 		connections: linear(['Start', ...nodes.map((n) => n.name)]),
