@@ -25,6 +25,14 @@ const HINTS: Record<string, string> = {
 		'The account used its 3,000 API calls for this hour. The limit resets on the hour; use Connect events instead of polling to save calls.',
 	BURST_APIINVOCATION_LIMIT_EXCEEDED:
 		'Too many calls in the last 30 seconds. Send fewer requests in parallel, or retry after a short wait.',
+	ENVELOPE_CANNOT_VOID_INVALID_STATE:
+		'Only envelopes that are sent or delivered can be voided; drafts can be deleted in DocuSign, completed ones cannot change.',
+	ENVELOPE_INVALID_STATUS:
+		'The envelope is not in the state this action needs: Send needs a draft, signing needs a sent envelope, the sender view needs a draft.',
+	RECIPIENT_NOT_IN_SEQUENCE: 'It is not this recipient\'s turn yet: earlier routing orders must finish first.',
+	UNKNOWN_ENVELOPE_RECIPIENT:
+		'Name, e-mail and Client User ID must match a recipient of the envelope exactly as it was created.',
+	DOCUMENT_DOES_NOT_EXIST: 'The envelope has no document with this ID. Pick the document from the list.',
 	INVALID_REQUEST_BODY: 'DocuSign could not read the request. Check the fields named in the message.',
 	INVALID_EMAIL_ADDRESS_FOR_RECIPIENT: 'A recipient e-mail address is not valid.',
 	TEMPLATE_ID_INVALID: 'No template with this ID exists in the account, or the user cannot see it. Pick the template from the list.',
