@@ -13,6 +13,7 @@ import {
 	expectSpecValid,
 	installNockHooks,
 	json,
+	loadOptionsContext,
 	mockApi,
 	mockUserinfo,
 	runNode,
@@ -22,6 +23,8 @@ import {
 } from '../template/kit';
 
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { searchBulkSendBatches } from '../../../nodes/DocuSign/methods/listSearch/searchBulkSendBatches';
 
 installNockHooks();
 
@@ -441,7 +444,7 @@ describe('Bulk Send → Get Batch Status', () => {
 		mockUserinfo();
 		mockApi('GET', `/bulk_send_batch/${BATCH}`, [200, batchStatus('2', '0', '1')]);
 
-		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: ` ${BATCH} ` });
+		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: { __rl: true, mode: 'id', value: ` ${BATCH} ` } });
 
 		expect(result.error).toBeUndefined();
 		expect(calls).toEqual([{ method: 'GET', path: `/bulk_send_batch/${BATCH}`, query: {}, body: undefined }]);
@@ -461,23 +464,55 @@ describe('Bulk Send → Get Batch Status', () => {
 		mockUserinfo();
 		mockApi('GET', `/bulk_send_batch/${BATCH}`, [200, batchStatus('1', '2', '0')]);
 
-		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: BATCH });
+		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: { __rl: true, mode: 'list', value: BATCH } });
 
 		expect(json(result)[0]).toMatchObject({ sent: 1, queued: 2, failed: 0, isComplete: false });
 	});
 
 	it('rejects a batch ID that is not a GUID before calling DocuSign', async () => {
-		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: 'June offers' });
+		const result = await runNode(
+			{ resource: 'bulkSend', operation: 'getBatchStatus', batchId: { __rl: true, mode: 'id', value: '={{ $json.batch }}' } },
+			{ inputItems: [{ json: { batch: 'June offers' } }] },
+		);
 
 		expect(result.error?.message).toBe('Item 1: Batch ID "June offers" is not a bulk send batch ID');
 		expect(calls).toEqual([]);
+	});
+
+	it('lists the account\'s batches for the picker, with counts, filtered by name', async () => {
+		mockUserinfo();
+		mockApi('GET', '/bulk_send_batch', [
+			200,
+			{
+				batchSizeLimit: '1000',
+				queueLimit: '2000',
+				totalQueued: '0',
+				resultSetSize: '2',
+				startPosition: '0',
+				endPosition: '1',
+				totalSetSize: '2',
+				bulkBatchSummaries: [
+					{ batchId: BATCH, batchName: 'June offers', batchSize: '3', sent: '2', queued: '0', failed: '1', submittedDate: '2024-06-01T09:59:00Z' },
+					{ batchId: LIST, batchName: 'Policy 2024', batchSize: '10', sent: '4', queued: '6', failed: '0', submittedDate: '2024-05-01T08:00:00Z' },
+				],
+			},
+		]);
+
+		const context = await loadOptionsContext({ resource: 'bulkSend', operation: 'getBatchStatus' }, 'parameters.batchId');
+		const found = await searchBulkSendBatches.call(context, 'june');
+
+		expect(calls[0].query).toEqual({ count: '50', status: 'all' });
+		expect(found).toEqual({
+			results: [{ name: 'June offers: 2/3 sent, 1 failed (2024-06-01)', value: BATCH }],
+			paginationToken: undefined,
+		});
 	});
 
 	it('names DocuSign\'s error for an unknown batch', async () => {
 		mockUserinfo();
 		mockApi('GET', `/bulk_send_batch/${BATCH}`, [400, { errorCode: 'BULK_SEND_BATCH_NOT_FOUND', message: 'The bulk send batch was not found.' }]);
 
-		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: BATCH });
+		const result = await runNode({ resource: 'bulkSend', operation: 'getBatchStatus', batchId: { __rl: true, mode: 'list', value: BATCH } });
 
 		expect(result.error?.message).toBe(
 			`DocuSign could not read bulk send batch ${BATCH}: BULK_SEND_BATCH_NOT_FOUND – The bulk send batch was not found.`,

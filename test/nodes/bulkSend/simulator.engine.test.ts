@@ -99,7 +99,7 @@ describe('Template and Bulk Send against the simulator (real engine, JWT)', () =
 					},
 					400,
 				),
-				node('Batch Status', { resource: 'bulkSend', operation: 'getBatchStatus', batchId: '={{ $json.batchId }}' }, 600),
+				node('Batch Status', { resource: 'bulkSend', operation: 'getBatchStatus', batchId: { __rl: true, mode: 'id', value: '={{ $json.batchId }}' } }, 600),
 			],
 			people,
 		);

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
@@ -6,16 +12,41 @@ import { toNumber } from './send.operation';
 
 const GUID_REGEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Batch ID',
+		displayName: 'Batch',
 		name: 'batchId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. 5e3c1a9b-7d2f-4e6a-9b8c-0d1e2f3a4b5c',
-		description: 'The batchId that Bulk Send → Send returned',
+		default: { mode: 'list', value: '' },
+		description: 'The bulk send batch to check, usually the batchId output of Bulk Send → Send',
 		hint: 'DocuSign sends a batch in the background. Check again after some minutes (a Wait node) rather than in a tight loop.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a batch...',
+				typeOptions: { searchListMethod: 'searchBulkSendBatches', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5e3c1a9b-7d2f-4e6a-9b8c-0d1e2f3a4b5c',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^\\s*${GUID}\\s*$`,
+							errorMessage: 'Not a batch ID: expected a GUID such as 5e3c1a9b-7d2f-4e6a-9b8c-0d1e2f3a4b5c',
+						},
+					},
+				],
+			},
+		],
 	},
 ];
 
@@ -24,7 +55,8 @@ const displayOptions = { show: { resource: ['bulkSend'], operation: ['getBatchSt
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const batchId = String(this.getNodeParameter('batchId', itemIndex, '') ?? '').trim();
+	const value = this.getNodeParameter('batchId', itemIndex, '') as INodeParameterResourceLocator | string;
+	const batchId = String((typeof value === 'object' && value !== null ? value.value : value) ?? '').trim();
 	if (!GUID_REGEX.test(batchId)) {
 		throw new NodeOperationError(
 			this.getNode(),
