@@ -33,6 +33,8 @@ const HINTS: Record<string, string> = {
 	UNKNOWN_ENVELOPE_RECIPIENT:
 		'Name, e-mail and Client User ID must match a recipient of the envelope exactly as it was created.',
 	DOCUMENT_DOES_NOT_EXIST: 'The envelope has no document with this ID. Pick the document from the list.',
+	BULK_SEND_MAX_COPIES_EXCEEDED:
+		'The list has more recipients than one bulk-send batch allows (1,000). Put a Loop Over Items node with batch size 1,000 before this node.',
 	INVALID_REQUEST_BODY: 'DocuSign could not read the request. Check the fields named in the message.',
 	INVALID_EMAIL_ADDRESS_FOR_RECIPIENT: 'A recipient e-mail address is not valid.',
 	TEMPLATE_ID_INVALID: 'No template with this ID exists in the account, or the user cannot see it. Pick the template from the list.',
