@@ -1,0 +1,65 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { deliveryKey, rememberDelivery } from './dedupe';
+import { asConnectMessage, flattenConnectMessage, parseConnectMessage, type ConnectMessage } from './payload';
+import { isSignedByAnyKey, readHmacKeys, signatureHeaderValues } from './signature';
+
+type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
+type WebhookResponse = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+/** The request body exactly as received; n8n keeps it as `rawBody` when it parses the body. */
+async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		await request.readRawBody();
+	}
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
+}
+
+/** Answers directly (plain Node API, which express' response extends), for the refusals. */
+function reply(response: WebhookResponse, status: number, message: string): IWebhookResponseData {
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify({ message }));
+	return { noWebhookResponse: true };
+}
+
+/**
+ * One Connect delivery. With signature checks on, nothing unsigned or wrongly signed gets past
+ * the first step (401, no execution). Unselected events and DocuSign's retries of an event
+ * already taken are answered 200 without an execution, so DocuSign stops sending them.
+ */
+export async function handleConnectDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	const rawBody = await readRawBody(request);
+
+	if (this.getNodeParameter('verifySignature', true) as boolean) {
+		const keys = readHmacKeys(await this.getCredentials<ICredentialDataDecryptedObject>('docuSignConnectHmacApi'));
+		const signatures = signatureHeaderValues(request.headers);
+		if (!rawBody || !isSignedByAnyKey(rawBody, signatures, keys)) {
+			return reply(this.getResponseObject(), 401, 'Unauthorized: missing or invalid X-DocuSign-Signature');
+		}
+	}
+
+	let message: ConnectMessage | undefined;
+	if (rawBody) message = parseConnectMessage(rawBody);
+	else message = asConnectMessage(this.getBodyData());
+	if (!message) {
+		return reply(
+			this.getResponseObject(),
+			400,
+			'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON, one message per event)',
+		);
+	}
+
+	const events = this.getNodeParameter('events', []) as string[];
+	if (!events.includes(message.event)) return {};
+
+	const key = deliveryKey(message);
+	if (key && !rememberDelivery(this.getWorkflowStaticData('node') as IDataObject, key)) return {};
+
+	return { workflowData: [[{ json: flattenConnectMessage(message) }]] };
+}
