@@ -1,0 +1,91 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { buildCustomFields, buildEventNotification, checkMergedRecipients } from './definition';
+import { deepMerge, inputError, parseAdvancedJson } from './validation';
+
+const EMAIL_SUBJECT_MAX = 100;
+const EMAIL_BLURB_MAX = 10000;
+
+/** The Email Subject field: required for Create, an optional override for templates. */
+export function readEmailSubject(context: IExecuteFunctions, itemIndex: number, required: boolean): string | undefined {
+	const subject = String(context.getNodeParameter('emailSubject', itemIndex, '') ?? '').trim();
+	if (!subject) {
+		if (!required) return undefined;
+		throw inputError(
+			context,
+			itemIndex,
+			'the envelope has no e-mail subject',
+			'Enter the Email Subject that recipients see, such as "Please sign: Service Agreement".',
+		);
+	}
+	if (subject.length > EMAIL_SUBJECT_MAX) {
+		throw inputError(
+			context,
+			itemIndex,
+			`the e-mail subject is ${subject.length} characters long; DocuSign allows at most ${EMAIL_SUBJECT_MAX}`,
+			'Shorten Email Subject; put the details into Options → Email Message.',
+		);
+	}
+	return subject;
+}
+
+export function readStatus(context: IExecuteFunctions, itemIndex: number): 'sent' | 'created' {
+	const status = context.getNodeParameter('status', itemIndex, 'sent') as string;
+	if (status !== 'sent' && status !== 'created') {
+		throw inputError(
+			context,
+			itemIndex,
+			`"${String(status).slice(0, 50)}" is not a valid choice for Send or Save as Draft`,
+			'Use "sent" to send the envelope now or "created" to save it as a draft.',
+		);
+	}
+	return status;
+}
+
+/** The Options of an item, checked: fields to add to the definition, and Advanced (JSON). */
+export interface EnvelopeOptions {
+	fields: IDataObject;
+	advanced: IDataObject;
+	/** The user's Idempotency Key, empty when not set. */
+	idempotencyKey: string;
+}
+
+/** Reads and checks the Options (e-mail message, custom fields, status notifications, Advanced JSON). */
+export function readEnvelopeOptions(context: IExecuteFunctions, itemIndex: number): EnvelopeOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const fields: IDataObject = {};
+	const emailBlurb = typeof options.emailBlurb === 'string' ? options.emailBlurb : '';
+	if (emailBlurb.length > EMAIL_BLURB_MAX) {
+		throw inputError(
+			context,
+			itemIndex,
+			`Options → Email Message is ${emailBlurb.length} characters long; DocuSign allows at most ${EMAIL_BLURB_MAX}`,
+			'Shorten the message.',
+		);
+	}
+	if (emailBlurb.trim()) fields.emailBlurb = emailBlurb;
+	const customFields = buildCustomFields(context, itemIndex, options);
+	if (customFields) fields.customFields = customFields;
+	const eventNotification = buildEventNotification(context, itemIndex, options);
+	if (eventNotification) fields.eventNotification = eventNotification;
+	return {
+		fields,
+		advanced: parseAdvancedJson(context, itemIndex, options.advancedJson),
+		idempotencyKey: String(options.idempotencyKey ?? '').trim(),
+	};
+}
+
+/** Adds the options to a definition, merges Advanced (JSON) over it and checks the result's recipients. */
+export function completeDefinition(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	definition: IDataObject,
+	options: EnvelopeOptions,
+): IDataObject {
+	Object.assign(definition, options.fields);
+	if (Object.keys(options.advanced).length) {
+		deepMerge(definition, options.advanced);
+		checkMergedRecipients(context, itemIndex, definition);
+	}
+	return definition;
+}

@@ -1,0 +1,173 @@
+/**
+ * Shared set-up of the Create / Create From Template tests: the DocuSign node in n8n's real engine
+ * with an OAuth2 credential, DocuSign's userinfo and envelope responses, and a reader for the
+ * requests nock captured.
+ */
+import { chain, runWorkflow, startNode, type RunResult, type CredentialStore } from '../../engine/harness';
+
+import nock from 'nock';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
+import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
+import { DocuSign } from '../../../nodes/DocuSign/DocuSign.node';
+import { parseMultipart, type MultipartPart } from '../../simulator/multipart';
+
+export const AUTH = 'https://ds-auth.create.test';
+export const BASE_URI = 'https://demo.docusign.net';
+export const ACCOUNT_ID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+export const REST_PATH = `/restapi/v2.1/accounts/${ACCOUNT_ID}`;
+export const NODE_TYPE = 'n8n-nodes-docusign.docuSign';
+
+export const userinfo = {
+	sub: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+	name: 'Ada Lovelace',
+	email: 'ada@example.com',
+	accounts: [{ account_id: ACCOUNT_ID, is_default: true, account_name: 'Main', base_uri: BASE_URI }],
+};
+
+export const oauthCredential = (accessToken = 'good-token', expiresAt = Date.now() + 3_600_000): ICredentialDataDecryptedObject => ({
+	environment: 'custom',
+	customAuthServer: AUTH,
+	clientId: 'ik-1',
+	clientSecret: 'ik-secret',
+	accountId: '',
+	scope: 'signature extended',
+	oauthTokenData: {
+		access_token: accessToken,
+		refresh_token: 'refresh-1',
+		token_type: 'Bearer',
+		expires_in: 28800,
+		n8n_expires_at: String(expiresAt),
+	},
+});
+
+export function docuSignNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
+		id: 'docusign',
+		name: 'DocuSign',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: { authentication: 'oAuth2', resource: 'envelope', ...parameters },
+		credentials: { docuSignOAuth2Api: { id: 'ds-cred', name: 'Ada @ DocuSign' } },
+		...extra,
+	};
+}
+
+export async function runDocuSign(
+	parameters: INodeParameters,
+	inputItems: INodeExecutionData[] = [{ json: {} }],
+	options: { node?: Partial<INode>; credential?: ICredentialDataDecryptedObject; store?: CredentialStore } = {},
+): Promise<RunResult> {
+	return await runWorkflow({
+		nodes: [startNode(), docuSignNode(parameters, options.node)],
+		connections: chain('Start', 'DocuSign'),
+		nodeTypes: { [NODE_TYPE]: new DocuSign() },
+		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
+		credentials: {
+			'ds-cred': { type: 'docuSignOAuth2Api', name: 'Ada @ DocuSign', data: options.credential ?? oauthCredential() },
+		},
+		store: options.store,
+		inputItems,
+	});
+}
+
+export function nockUserinfo(times = 1): nock.Scope {
+	return nock(AUTH).get('/oauth/userinfo').times(times).reply(200, userinfo);
+}
+
+/** The hidden idempotency marker transport adds to every create (derived from run, node and item). */
+export const derivedMarker = () => ({
+	name: 'n8nIdempotencyKey',
+	value: expect.stringMatching(/^r-[0-9a-f]{40}$/),
+	show: 'false',
+	required: 'false',
+});
+
+export interface CapturedRequest {
+	headers: Record<string, string | string[] | undefined>;
+	/** The raw body bytes. */
+	bytes: Buffer;
+}
+
+/**
+ * nock hands a request body over as UTF-8 text, or as hex when the bytes are not valid UTF-8.
+ * A multipart or JSON body always has characters outside [0-9a-f], so all-hex text means hex.
+ */
+export function bodyBytes(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	return /^(?:[0-9a-f]{2})+$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
+}
+
+/** A DocuSign-like envelope create response, numbered per call. */
+export function envelopeSummary(n: number, status = 'sent'): IDataObject {
+	return {
+		envelopeId: `e0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+		status,
+		statusDateTime: '2025-01-02T03:04:05.0000000Z',
+		uri: `/envelopes/e0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+	};
+}
+
+/** Intercepts `times` envelope creations, records each request, answers like DocuSign (201). */
+export function nockCreateEnvelope(captured: CapturedRequest[], times = 1): nock.Scope {
+	return nock(BASE_URI)
+		.post(`${REST_PATH}/envelopes`)
+		.times(times)
+		.reply(function (_uri, body) {
+			const bytes = bodyBytes(body);
+			captured.push({ headers: this.req.headers, bytes });
+			const status = /"status":"created"/.test(bytes.toString('latin1')) ? 'created' : 'sent';
+			return [201, envelopeSummary(captured.length, status)];
+		});
+}
+
+export interface ParsedMultipart {
+	contentType: string;
+	definition: IDataObject;
+	jsonPart: MultipartPart;
+	documentParts: MultipartPart[];
+}
+
+/** Reads a captured multipart request back: the JSON definition first, then the documents. */
+export function readMultipart(request: CapturedRequest): ParsedMultipart {
+	const contentType = String(request.headers['content-type'] ?? '');
+	const [jsonPart, ...documentParts] = parseMultipart(request.bytes, contentType);
+	return { contentType, definition: JSON.parse(jsonPart.data.toString('utf8')) as IDataObject, jsonPart, documentParts };
+}
+
+export function readJson(request: CapturedRequest): IDataObject {
+	return JSON.parse(request.bytes.toString('utf8')) as IDataObject;
+}
+
+/** Bytes that are not valid UTF-8 (so nock hands them over as hex) and contain CRLF and "--". */
+export function binaryBytes(size: number, seed = 1): Buffer {
+	const bytes = Buffer.alloc(size);
+	let x = seed;
+	for (let i = 0; i < size; i++) {
+		x = (x * 1103515245 + 12345) & 0x7fffffff;
+		bytes[i] = x >> 16;
+	}
+	bytes.write('%PDF-1.4\r\n--\r\n', 0, 'latin1');
+	bytes[20] = 0xff;
+	return bytes;
+}
+
+export function installNockLifecycle(): void {
+	beforeAll(() => {
+		nock.disableNetConnect();
+	});
+	afterEach(() => {
+		nock.cleanAll();
+	});
+	afterAll(() => {
+		nock.enableNetConnect();
+	});
+}
+
+/** The error of a run: the node's error, whatever way the engine reports it. */
+export function runError(result: RunResult): { message: string; description?: string | null } | undefined {
+	return result.error ?? (result.taskOf('DocuSign')?.error as { message: string } | undefined);
+}
