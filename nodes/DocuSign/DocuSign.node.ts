@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as bulkSend from './actions/bulkSend/BulkSend.resource';
+import * as envelope from './actions/envelope/Envelope.resource';
+import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS } from './transport';
 
 export class DocuSign implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,12 +58,40 @@ export class DocuSign implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Bulk Send', value: 'bulkSend' },
+					{ name: 'Envelope', value: 'envelope' },
+					{ name: 'Template', value: 'template' },
+				],
+				default: 'envelope',
 			},
 			...account.description,
+			...envelope.description,
+			...template.description,
+			...bulkSend.description,
+			{
+				displayName: 'Rate Limits and Retries',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Wait for Rate Limits (Seconds)',
+						name: 'maxRateLimitWait',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+						description:
+							'When DocuSign\'s burst limit (per 30 s) or hourly limit (3,000 calls per account) is reached, wait and retry for at most this long in all; 0 fails at once. Refused calls are never processed, so retrying them cannot duplicate anything.',
+					},
+				],
+			},
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

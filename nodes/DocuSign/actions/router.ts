@@ -2,20 +2,40 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
+import * as bulkSend from './bulkSend/BulkSend.resource';
+import * as envelope from './envelope/Envelope.resource';
+import * as template from './template/Template.resource';
 
-export type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+/** An operation that runs once per input item and returns that item's results. */
+export interface ItemOperation {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+}
 
-const resources: Record<string, Record<string, { execute: OperationExecute } | unknown>> = { account };
+/** An operation that needs all items at once (bulk send); it sets pairedItem itself. */
+export interface BatchOperation {
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
 
-/** Runs the chosen operation once per input item, with pairedItem and continueOnFail for all. */
+type Operation = ItemOperation | BatchOperation;
+
+const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend };
+
+function findOperation(resource: string, operation: string): Operation | undefined {
+	const module = resources[resource]?.[operation] as Partial<ItemOperation & BatchOperation> | undefined;
+	return module?.execute || module?.executeBatch ? (module as Operation) : undefined;
+}
+
+/** Runs the chosen operation for every input item, with pairedItem and continueOnFail for all. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = resources[resource]?.[operation] as { execute?: OperationExecute } | undefined;
-	if (!module?.execute) {
+	const module = findOperation(resource, operation);
+	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const items = this.getInputData();
+	if ('executeBatch' in module) return [await module.executeBatch.call(this, items)];
+
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -27,11 +47,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			}
-			returnData.push({
-				json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-				pairedItem: { item: itemIndex },
-			});
+			returnData.push(errorItem(error as Error, itemIndex));
 		}
 	}
 	return [returnData];
+}
+
+/** The item continueOnFail puts out for a failed input item: the same shape for every operation. */
+export function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
 }
