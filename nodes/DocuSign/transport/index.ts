@@ -1,5 +1,7 @@
 export { apiRequest, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS } from './request';
 export type { ApiRequestOptions } from './request';
+export { apiRequestAllItems, apiRequestPage, nextPaginationToken, startPositionOf } from './pagination';
+export type { ListPage } from './pagination';
 export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
 export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
 export { credentialTypeOf, readCredentialSettings } from './credentials';

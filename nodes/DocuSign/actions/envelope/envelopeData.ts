@@ -72,26 +72,6 @@ export function describeRecipient(recipient: EnvelopeRecipient): string {
 	return `${who} (${details.join(', ')})`;
 }
 
-/** One page of GET /envelopes (envelopesInformation); DocuSign sends the sizes as strings. */
-export interface EnvelopesPage {
-	envelopes?: IDataObject[];
-	resultSetSize?: string | number;
-	totalSetSize?: string | number;
-	startPosition?: string | number;
-	endPosition?: string | number;
-}
-
-/** The start_position of the page after `page`, or undefined when it was the last one. */
-export function nextStartPosition(page: EnvelopesPage, start: number): number | undefined {
-	const received = page.envelopes?.length ?? 0;
-	if (received === 0) return undefined;
-	const end = Number(page.endPosition);
-	const next = Number.isFinite(end) && end >= start ? end + 1 : start + received;
-	const total = Number(page.totalSetSize);
-	if (Number.isFinite(total) && next >= total) return undefined;
-	return next;
-}
-
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** DocuSign error details that are a real failure ("SUCCESS" is DocuSign's all-clear). */

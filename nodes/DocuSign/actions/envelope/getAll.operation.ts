@@ -1,30 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
-import { DAY_MS, nextStartPosition, type EnvelopesPage } from './envelopeData';
+import { apiRequestAllItems } from '../../transport';
+import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { DAY_MS } from './envelopeData';
 
 /** Envelopes per DocuSign call. */
 const PAGE_SIZE = 100;
 const DEFAULT_DAYS = 30;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -167,8 +153,7 @@ function readDate(this: IExecuteFunctions, value: unknown, field: string, itemIn
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -195,19 +180,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (searchText) qs.search_text = searchText;
 	if (list(options.include).length) qs.include = list(options.include).join(',');
 
-	const envelopes: IDataObject[] = [];
-	let start = 0;
-	while (envelopes.length < limit) {
-		const count = Math.min(PAGE_SIZE, limit - envelopes.length);
-		const page = (await apiRequest.call(this, 'GET', '/envelopes', {
-			qs: { ...qs, start_position: start, count },
-			itemIndex,
-			action: 'list the envelopes',
-		})) as EnvelopesPage;
-		envelopes.push(...(page.envelopes ?? []));
-		const next = nextStartPosition(page, start);
-		if (next === undefined || next <= start) break;
-		start = next;
-	}
-	return envelopes.slice(0, limit).map((envelope) => ({ json: envelope }));
+	const envelopes = await apiRequestAllItems.call(this, '/envelopes', 'envelopes', {
+		qs,
+		limit,
+		pageSize: PAGE_SIZE,
+		itemIndex,
+		action: 'list the envelopes',
+	});
+	return envelopes.map((envelope) => ({ json: envelope }));
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
+import { apiRequestAllItems } from '../../transport';
+import { readLimit, returnAllOrLimit } from '../common.descriptions';
 
-/** DocuSign pages template lists by start_position and count. */
+/** Templates per DocuSign call. */
 const PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
@@ -15,22 +16,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. NDA',
 		description: 'Only templates whose name contains this text. Leave empty to list all templates.',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -97,8 +83,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const searchText = (this.getNodeParameter('searchText', itemIndex, '') as string).trim();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
@@ -109,21 +94,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.orderBy) qs.order_by = options.orderBy;
 	if (options.order) qs.order = options.order;
 
-	const templates: IDataObject[] = [];
-	let startPosition = 0;
-	while (templates.length < limit) {
-		const count = Math.min(PAGE_SIZE, limit - templates.length);
-		const page = (await apiRequest.call(this, 'GET', '/templates', {
-			qs: { ...qs, start_position: startPosition, count },
-			itemIndex,
-			action: 'list the templates',
-		})) as IDataObject;
-		const found = (page.envelopeTemplates ?? []) as IDataObject[];
-		templates.push(...found.slice(0, limit - templates.length));
-		startPosition += found.length;
-		const total = Number(page.totalSetSize);
-		const more = Number.isFinite(total) ? startPosition < total : Boolean(page.nextUri);
-		if (found.length === 0 || !more) break;
-	}
+	const templates = await apiRequestAllItems.call(this, '/templates', 'envelopeTemplates', {
+		qs,
+		limit,
+		pageSize: PAGE_SIZE,
+		itemIndex,
+		action: 'list the templates',
+	});
 	return templates.map((template) => ({ json: template }));
 }

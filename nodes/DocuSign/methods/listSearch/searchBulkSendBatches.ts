@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
+import { apiRequestPage, nextPaginationToken, startPositionOf } from '../../transport';
 
 const PAGE_SIZE = 50;
 
@@ -19,22 +19,17 @@ export async function searchBulkSendBatches(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const startPosition = Number(paginationToken) > 0 ? Number(paginationToken) : 0;
+	const startPosition = startPositionOf(paginationToken);
 	const qs: IDataObject = { count: PAGE_SIZE, status: 'all' };
 	if (startPosition) qs.start_position = startPosition;
-	const response = (await apiRequest.call(this, 'GET', '/bulk_send_batch', {
+	const page = await apiRequestPage.call(this, '/bulk_send_batch', 'bulkBatchSummaries', {
 		qs,
 		action: 'list the bulk send batches',
-	})) as IDataObject;
-	const batches = ((response.bulkBatchSummaries ?? []) as IDataObject[]).filter(
-		(batch) => typeof batch.batchId === 'string',
-	);
+	});
 	const wanted = filter?.trim().toLowerCase();
-	const results = batches
+	const results = page.items
+		.filter((batch) => typeof batch.batchId === 'string')
 		.filter((batch) => !wanted || `${String(batch.batchName ?? '')} ${String(batch.batchId)}`.toLowerCase().includes(wanted))
 		.map((batch): INodeListSearchItems => ({ name: describeBatch(batch), value: batch.batchId as string }));
-	const nextPosition = startPosition + batches.length;
-	const total = Number(response.totalSetSize);
-	const more = batches.length > 0 && (Number.isFinite(total) ? nextPosition < total : Boolean(response.nextUri));
-	return { results, paginationToken: more ? String(nextPosition) : undefined };
+	return { results, paginationToken: nextPaginationToken(page) };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { DAY_MS, nextStartPosition, type EnvelopesPage } from '../../actions/envelope/envelopeData';
+import { DAY_MS } from '../../actions/envelope/envelopeData';
 import { envelopeWebUrl } from '../../actions/envelope/envelopeLocator';
-import { apiRequest, resolveAccount } from '../../transport';
+import { apiRequestPage, nextPaginationToken, resolveAccount, startPositionOf } from '../../transport';
 
 const PAGE_SIZE = 50;
 const RECENT_DAYS = 30;
@@ -14,23 +14,22 @@ export async function searchEnvelopes(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const account = await resolveAccount.call(this);
-	const start = Math.max(0, Number(paginationToken ?? 0) || 0);
 	const qs: IDataObject = {
 		from_date: new Date(Date.now() - RECENT_DAYS * DAY_MS).toISOString(),
 		order_by: 'last_modified',
 		order: 'desc',
 		count: PAGE_SIZE,
-		start_position: start,
+		start_position: startPositionOf(paginationToken),
 	};
 	if (filter?.trim()) qs.search_text = filter.trim();
 
-	const page = (await apiRequest.call(this, 'GET', '/envelopes', {
+	const page = await apiRequestPage.call(this, '/envelopes', 'envelopes', {
 		qs,
 		account,
 		action: 'list recent envelopes',
-	})) as EnvelopesPage;
+	});
 
-	const results = (page.envelopes ?? []).map((envelope) => {
+	const results = page.items.map((envelope) => {
 		const envelopeId = String(envelope.envelopeId);
 		const when = String(envelope.lastModifiedDateTime ?? envelope.statusChangedDateTime ?? envelope.createdDateTime ?? '');
 		const label = [
@@ -40,6 +39,5 @@ export async function searchEnvelopes(
 		].filter(Boolean);
 		return { name: label.join(' · '), value: envelopeId, url: envelopeWebUrl(account.baseUri, envelopeId) };
 	});
-	const next = nextStartPosition(page, start);
-	return { results, paginationToken: next === undefined ? undefined : String(next) };
+	return { results, paginationToken: nextPaginationToken(page) };
 }

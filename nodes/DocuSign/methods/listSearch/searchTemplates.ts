@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { AUTH_SERVERS } from '../../../../credentials/common/environment';
-import { apiRequest, readCredentialSettings } from '../../transport';
+import { apiRequestPage, nextPaginationToken, readCredentialSettings, startPositionOf } from '../../transport';
 
 const PAGE_SIZE = 50;
 
@@ -18,14 +18,12 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const startPosition = Number(paginationToken) > 0 ? Number(paginationToken) : 0;
-	const qs: IDataObject = { start_position: startPosition, count: PAGE_SIZE, order_by: 'name', order: 'asc' };
+	const qs: IDataObject = { start_position: startPositionOf(paginationToken), count: PAGE_SIZE, order_by: 'name', order: 'asc' };
 	if (filter?.trim()) qs.search_text = filter.trim();
-	const response = (await apiRequest.call(this, 'GET', '/templates', { qs, action: 'search the templates' })) as IDataObject;
-	const templates = (response.envelopeTemplates ?? []) as IDataObject[];
+	const page = await apiRequestPage.call(this, '/templates', 'envelopeTemplates', { qs, action: 'search the templates' });
 	const { authServer } = await readCredentialSettings(this);
 
-	const results = templates
+	const results = page.items
 		.filter((template) => typeof template.templateId === 'string')
 		.map((template): INodeListSearchItems => {
 			const templateId = template.templateId as string;
@@ -36,8 +34,5 @@ export async function searchTemplates(
 				...(url ? { url } : {}),
 			};
 		});
-	const nextPosition = startPosition + templates.length;
-	const total = Number(response.totalSetSize);
-	const more = templates.length > 0 && (Number.isFinite(total) ? nextPosition < total : Boolean(response.nextUri));
-	return { results, paginationToken: more ? String(nextPosition) : undefined };
+	return { results, paginationToken: nextPaginationToken(page) };
 }
