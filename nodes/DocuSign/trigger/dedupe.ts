@@ -3,10 +3,24 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ConnectMessage } from './payload';
 
-/** How many deliveries the trigger remembers to recognise DocuSign's retries. */
+/** How many deliveries the trigger remembers, per trigger node, to recognise DocuSign's retries. */
 export const REMEMBERED_DELIVERIES = 500;
 
 const STATIC_KEY = 'recentDeliveries';
+const MAX_SCOPES = 1000;
+
+/**
+ * Keys per trigger node in this process. n8n 2.41 does not save static data that webhook()
+ * changed when the delivery starts an execution (WorkflowRunner wraps the same static data in a
+ * new Workflow, which clears its "changed" flag before the save), so the static data copy alone
+ * would forget every key; this memory is what dedupes within a running n8n.
+ */
+const memory = new Map<string, string[]>();
+
+/** Test hook: forgets what this process remembered (as a restart would). */
+export function clearDeliveryMemory(): void {
+	memory.clear();
+}
 
 /**
  * What identifies one event whatever the attempt: a retry repeats envelope, event, recipient and
@@ -23,12 +37,18 @@ export function deliveryKey(message: ConnectMessage): string | undefined {
 }
 
 /**
- * Records the key in the node's static data and tells whether it is new. The list is replaced,
- * not mutated, so that n8n notices the change and saves it; the oldest keys drop out first.
+ * Records the key and tells whether it is new, in this process' memory for the trigger node
+ * (`scope`) and in the node's static data. The static data list is replaced, not mutated, so n8n
+ * sees the change where it saves it; the oldest keys drop out first.
  */
-export function rememberDelivery(staticData: IDataObject, key: string): boolean {
-	const seen = Array.isArray(staticData[STATIC_KEY]) ? (staticData[STATIC_KEY] as unknown[]).map(String) : [];
-	if (seen.includes(key)) return false;
-	staticData[STATIC_KEY] = [...seen, key].slice(-REMEMBERED_DELIVERIES);
+export function rememberDelivery(staticData: IDataObject, scope: string, key: string): boolean {
+	const stored = Array.isArray(staticData[STATIC_KEY]) ? (staticData[STATIC_KEY] as unknown[]).map(String) : [];
+	const remembered = memory.get(scope) ?? [];
+	if (stored.includes(key) || remembered.includes(key)) return false;
+
+	memory.delete(scope);
+	memory.set(scope, [...remembered, key].slice(-REMEMBERED_DELIVERIES));
+	if (memory.size > MAX_SCOPES) memory.delete(memory.keys().next().value as string);
+	staticData[STATIC_KEY] = [...stored, key].slice(-REMEMBERED_DELIVERIES);
 	return true;
 }

@@ -59,7 +59,9 @@ export async function handleConnectDelivery(this: IWebhookFunctions): Promise<IW
 	if (!events.includes(message.event)) return {};
 
 	const key = deliveryKey(message);
-	if (key && !rememberDelivery(this.getWorkflowStaticData('node') as IDataObject, key)) return {};
+	// Test listening gets its own memory, so an event production already took still shows up there.
+	const scope = [this.getWorkflow().id, this.getNode().id, this.getMode() === 'manual' ? 'test' : 'live'].join('|');
+	if (key && !rememberDelivery(this.getWorkflowStaticData('node') as IDataObject, scope, key)) return {};
 
 	return { workflowData: [[{ json: flattenConnectMessage(message) }]] };
 }
