@@ -7,6 +7,7 @@ import { hookRunner, startWebhookServer, type HookRunner, type TriggerSetup, typ
 
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
+import { clearDeliveryMemory } from '../../nodes/DocuSign/trigger/dedupe';
 import { clearAccountCache, clock } from '../../nodes/DocuSign/transport';
 import { SEED_IDS, startSimulator, validateAgainstSpec, type Simulator } from '../simulator';
 import { bearer, envelopeDefinition, http, jwtToken } from '../simulator/testHelpers';
@@ -72,6 +73,7 @@ beforeEach(() => {
 	sim.reset();
 	sim.config.connect.retryDelayMs = 10;
 	clearAccountCache();
+	clearDeliveryMemory();
 	clock.sleep = realSleep;
 	accountKey = sim.addHmacKey(ACCOUNT);
 	server.deliveries = [];

@@ -8,6 +8,7 @@ import { startWebhookServer, type TriggerSetup, type WebhookServer } from './tri
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { clearDeliveryMemory } from '../../nodes/DocuSign/trigger/dedupe';
 import { SEED_IDS, startSimulator, type CustomDelivery, type DeliveryRecord, type Simulator } from '../simulator';
 import { bearer, envelopeDefinition, http, jwtToken } from '../simulator/testHelpers';
 
@@ -88,6 +89,8 @@ beforeEach(() => {
 	server.savedStaticData = {};
 	server.parseBody = true;
 	server.mode = 'webhook';
+	server.dropsStaticDataOfStartedRuns = true;
+	clearDeliveryMemory();
 });
 
 describe('HMAC signature', () => {
@@ -206,7 +209,17 @@ describe('delivery', () => {
 
 		expect(statuses([...records, ...resent])).toEqual([200, 200, 200]);
 		expect(server.executions).toHaveLength(1);
-		expect(server.savedStaticData['node:DocuSign Trigger']).toMatchObject({ recentDeliveries: [expect.any(String)] });
+	});
+
+	it('after a restart, still recognises a message whose key the static data kept', async () => {
+		server.dropsStaticDataOfStartedRuns = false;
+		const body = JSON.stringify(message());
+		await deliver({ body });
+		expect(server.savedStaticData['node:DocuSign Trigger']).toEqual({ recentDeliveries: [expect.any(String)] });
+
+		clearDeliveryMemory();
+		await deliver({ body });
+		expect(server.executions).toHaveLength(1);
 	});
 
 	it('takes a DocuSign retry (retryCount + 1) for the same event, but a new event time for a new one', async () => {
@@ -237,10 +250,14 @@ describe('delivery', () => {
 		expect(server.savedStaticData).toEqual({});
 	});
 
-	it('works for the test URL while the editor listens (manual mode)', async () => {
+	it('works for the test URL while the editor listens, even for an event production already took', async () => {
+		const body = JSON.stringify(message());
+		await deliver({ body });
 		server.mode = 'manual';
 
-		expect(statuses(await deliver({ body: JSON.stringify(message()) }))).toEqual([200]);
-		expect(server.executions).toHaveLength(1);
+		expect(statuses(await deliver({ body }))).toEqual([200]);
+		expect(server.executions).toHaveLength(2);
+		expect(statuses(await deliver({ body }))).toEqual([200]);
+		expect(server.executions).toHaveLength(2);
 	});
 });

@@ -172,6 +172,12 @@ export interface WebhookServer {
 	/** false: leave the body unread like a route without parseBody; the node must read it itself. */
 	parseBody: boolean;
 	mode: 'webhook' | 'manual';
+	/**
+	 * true (as n8n 2.41 does): when a delivery starts an execution, WorkflowRunner's
+	 * establishContextForPersistence wraps the same static data in a new Workflow, which resets
+	 * its `__dataChanged` flag before live-webhooks saves, so webhook()'s change is never saved.
+	 */
+	dropsStaticDataOfStartedRuns: boolean;
 	close(): Promise<void>;
 }
 
@@ -189,6 +195,7 @@ export async function startWebhookServer(setup: TriggerSetup): Promise<WebhookSe
 		setup,
 		parseBody: true,
 		mode: 'webhook',
+		dropsStaticDataOfStartedRuns: true,
 	};
 	const handle = async (request: IncomingMessage, response: ServerResponse) => {
 		// n8n's rawBodyReader middleware, then parseBody for JSON (webhook-helpers parseRequestBody).
@@ -222,7 +229,10 @@ export async function startWebhookServer(setup: TriggerSetup): Promise<WebhookSe
 		} catch (error) {
 			delivery.error = error as Error;
 		}
-		// live-webhooks: the static data is saved when the node changed it.
+		if (delivery.result?.workflowData && state.dropsStaticDataOfStartedRuns) {
+			workflowOf(node, workflow.staticData);
+		}
+		// live-webhooks: the static data is saved when its flag says the node changed it.
 		if ((workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged) {
 			state.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}

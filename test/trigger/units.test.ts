@@ -7,7 +7,7 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted, IDataObject, INod
 
 import { DocuSignConnectHmacApi } from '../../credentials/DocuSignConnectHmacApi.credentials';
 import { DocuSignTrigger } from '../../nodes/DocuSign/DocuSignTrigger.node';
-import { deliveryKey, rememberDelivery, REMEMBERED_DELIVERIES } from '../../nodes/DocuSign/trigger/dedupe';
+import { clearDeliveryMemory, deliveryKey, rememberDelivery, REMEMBERED_DELIVERIES } from '../../nodes/DocuSign/trigger/dedupe';
 import { flattenConnectMessage } from '../../nodes/DocuSign/trigger/payload';
 
 const trigger = new DocuSignTrigger();
@@ -47,15 +47,25 @@ describe('DocuSign Connect HMAC credential test', () => {
 });
 
 describe('dedupe memory', () => {
-	it('keeps the newest 500 keys in static data and forgets the oldest', () => {
+	beforeEach(() => clearDeliveryMemory());
+
+	it('keeps the newest 500 keys, in static data and in memory, and forgets the oldest', () => {
 		const staticData: IDataObject = {};
 		const keys = Array.from({ length: REMEMBERED_DELIVERIES + 1 }, (_, i) => `key-${i}`);
-		for (const key of keys) expect(rememberDelivery(staticData, key)).toBe(true);
+		for (const key of keys) expect(rememberDelivery(staticData, 'wf|node|live', key)).toBe(true);
 
 		expect(staticData.recentDeliveries).toHaveLength(REMEMBERED_DELIVERIES);
-		expect(rememberDelivery(staticData, keys[REMEMBERED_DELIVERIES])).toBe(false);
-		expect(rememberDelivery(staticData, keys[1])).toBe(false);
-		expect(rememberDelivery(staticData, keys[0])).toBe(true);
+		expect(rememberDelivery(staticData, 'wf|node|live', keys[REMEMBERED_DELIVERIES])).toBe(false);
+		expect(rememberDelivery({}, 'wf|node|live', keys[1])).toBe(false);
+		expect(rememberDelivery(staticData, 'wf|node|live', keys[0])).toBe(true);
+	});
+
+	it('remembers per trigger node, and from either store', () => {
+		expect(rememberDelivery({}, 'wf|node-a|live', 'k')).toBe(true);
+		expect(rememberDelivery({}, 'wf|node-a|live', 'k')).toBe(false);
+		expect(rememberDelivery({}, 'wf|node-b|live', 'k')).toBe(true);
+		clearDeliveryMemory();
+		expect(rememberDelivery({ recentDeliveries: ['k'] }, 'wf|node-a|live', 'k')).toBe(false);
 	});
 
 	it('never takes a message without envelope or timestamp for a repeat', () => {
