@@ -22,7 +22,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { searchTemplates, templateWebUrl } from '../../../nodes/DocuSign/methods/listSearch/searchTemplates';
 import { getTemplateRoles } from '../../../nodes/DocuSign/methods/loadOptions/getTemplateRoles';
 import { parseTemplateId } from '../../../nodes/DocuSign/actions/template/templateLocator';
-import { templateRolesOnce } from '../../../nodes/DocuSign/actions/template/templateRoles';
+import { fetchTemplateOnce } from '../../../nodes/DocuSign/actions/template/templateRoles';
 
 installNockHooks();
 
@@ -280,7 +280,7 @@ describe('role dropdown (getTemplateRoles)', () => {
 	});
 });
 
-describe('templateRolesOnce (the role check of Create From Template)', () => {
+describe('fetchTemplateOnce (the role check of Create From Template)', () => {
 	it('reads a template once per node run, whatever the number of items and the ID\'s case', async () => {
 		mockUserinfo();
 		mockApi('GET', `/templates/${TEMPLATE}`, [200, templateResponse()]);
@@ -288,9 +288,9 @@ describe('templateRolesOnce (the role check of Create From Template)', () => {
 		const context = (await loadOptionsContext({}, 'parameters.templateId')) as unknown as IExecuteFunctions;
 
 		const [first, second, third] = await Promise.all([
-			templateRolesOnce.call(context, TEMPLATE, 0),
-			templateRolesOnce.call(context, TEMPLATE, 1),
-			templateRolesOnce.call(context, TEMPLATE.toUpperCase(), 2),
+			fetchTemplateOnce.call(context, TEMPLATE, 0).then(({ roles }) => roles),
+			fetchTemplateOnce.call(context, TEMPLATE, 1).then(({ roles }) => roles),
+			fetchTemplateOnce.call(context, TEMPLATE.toUpperCase(), 2).then(({ roles }) => roles),
 		]);
 
 		expect(calls).toEqual([{ method: 'GET', path: `/templates/${TEMPLATE}`, query: { include: 'tabs' }, body: undefined }]);

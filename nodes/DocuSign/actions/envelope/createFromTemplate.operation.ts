@@ -3,11 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { resolveAccount } from '../../transport';
 import { readTemplateId, templateLocator } from '../template/templateLocator';
+import { fetchTemplateOnce } from '../template/templateRoles';
 import { createEnvelope } from './shared/createEnvelope';
 import { emailSubjectField, envelopeOptions, statusField } from './shared/envelope.description';
 import { completeDefinition, readEmailSubject, readEnvelopeOptions, readStatus } from './shared/options';
 import { templateRolesCollection } from './shared/recipients.description';
-import { buildTemplateRoles, loadTemplate, readRoleInputs } from './shared/templateRoles';
+import { buildTemplateRoles, readRoleInputs } from './shared/templateRoles';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const status = readStatus(this, itemIndex);
 	const options = readEnvelopeOptions(this, itemIndex);
 
-	const template = await loadTemplate.call(this, templateId, itemIndex);
+	const template = await fetchTemplateOnce.call(this, templateId, itemIndex);
 	const templateRoles = buildTemplateRoles(this, itemIndex, template, roleInputs);
 	const definition = completeDefinition(
 		this,

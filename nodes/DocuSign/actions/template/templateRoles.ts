@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { oncePerExecution } from '../../helpers/perExecution';
 import { apiRequest, type DocuSignFunctions } from '../../transport';
+import { isPlainObject } from '../envelope/shared/validation';
 
 /** A role of a template, as a recipient of an envelope made from it is addressed. */
 export interface TemplateRole {
@@ -88,21 +89,37 @@ export async function fetchTemplateRoles(
 	return rolesOfTemplate(await fetchTemplate.call(this, templateId, { itemIndex }));
 }
 
-/** The roles of a template, read once per node run however many items use the template. */
-export async function templateRolesOnce(
-	this: IExecuteFunctions,
-	templateId: string,
-	itemIndex?: number,
-): Promise<TemplateRole[]> {
-	return await oncePerExecution(this, `templateRoles:${templateId.toLowerCase()}`, async () =>
-		await fetchTemplateRoles.call(this, templateId, itemIndex),
+/** A template as Create From Template checks its roles against it. */
+export interface TemplateInfo {
+	templateId: string;
+	name: string;
+	roles: TemplateRole[];
+	/** Whether the response listed the recipients' tabs, so that text field labels can be checked. */
+	tabsListed: boolean;
+}
+
+function listsTabs(template: IDataObject): boolean {
+	const recipients = isPlainObject(template.recipients) ? template.recipients : {};
+	return Object.values(recipients).some(
+		(list) => Array.isArray(list) && (list as IDataObject[]).some((recipient) => isPlainObject(recipient.tabs)),
 	);
 }
 
-/** "Signer", "Manager" and "HR": the role names for an error message. */
-export function listRoleNames(roles: TemplateRole[]): string {
-	if (roles.length === 0) return 'no named roles';
-	return roles.map((role) => `"${role.roleName}"`).join(', ');
+/** The template's name and roles, read once per node run however many items use the template. */
+export async function fetchTemplateOnce(
+	this: IExecuteFunctions,
+	templateId: string,
+	itemIndex?: number,
+): Promise<TemplateInfo> {
+	return await oncePerExecution(this, `template:${templateId.toLowerCase()}`, async () => {
+		const template = await fetchTemplate.call(this, templateId, { itemIndex });
+		return {
+			templateId,
+			name: typeof template.name === 'string' ? template.name : '',
+			roles: rolesOfTemplate(template),
+			tabsListed: listsTabs(template),
+		};
+	});
 }
 
 /**

@@ -1,34 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { oncePerExecution } from '../../../helpers/perExecution';
-import { fetchTemplate, findRole, rolesOfTemplate, type TemplateRole } from '../../template/templateRoles';
+import { findRole, type TemplateInfo, type TemplateRole } from '../../template/templateRoles';
 import { readClientUserId } from './definition';
-import { inputError, isPlainObject, requireEmail, requireText, requireWholeNumber } from './validation';
-
-export interface TemplateInfo {
-	templateId: string;
-	name: string;
-	roles: TemplateRole[];
-	/** Whether the response listed the recipients' tabs, so that text field labels can be checked. */
-	tabsListed: boolean;
-}
-
-/** The template's name and roles, fetched once per node run for all items that use it. */
-export async function loadTemplate(this: IExecuteFunctions, templateId: string, itemIndex: number): Promise<TemplateInfo> {
-	return await oncePerExecution(this, `createFromTemplate:${templateId.toLowerCase()}`, async () => {
-		const template = await fetchTemplate.call(this, templateId, { itemIndex });
-		const recipients = isPlainObject(template.recipients) ? template.recipients : {};
-		const tabsListed = Object.values(recipients).some(
-			(list) => Array.isArray(list) && (list as IDataObject[]).some((recipient) => isPlainObject(recipient.tabs)),
-		);
-		return {
-			templateId,
-			name: typeof template.name === 'string' ? template.name : '',
-			roles: rolesOfTemplate(template),
-			tabsListed,
-		};
-	});
-}
+import { inputError, requireEmail, requireText, requireWholeNumber } from './validation';
 
 // DocuSign answers recipientType in lower case ("carboncopy"); the collections are camel case.
 const TYPE_LABELS: Record<string, string> = {
