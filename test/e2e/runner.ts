@@ -35,7 +35,6 @@ function loadScenarios(filters: string[]): Array<{ file: string; scenario: Scena
 	const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
 	const loaded = [];
 	for (const file of files) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const scenario = (require(join(dir, file)) as { default: Scenario }).default;
 		if (!scenario?.cases) throw new Error(`scenarios/${file} has no default export made with defineScenario()`);
 		const all = Object.keys(scenario.cases);

@@ -8,6 +8,7 @@ set -euo pipefail
 
 N8N_VERSION=2.41.1
 NODE_MAJOR=24
+HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-docusign"
 NODE_DIR="$CACHE_DIR/node$NODE_MAJOR"
 N8N_DIR="$CACHE_DIR/n8n-$N8N_VERSION"
@@ -40,14 +41,20 @@ else
 	log "Node $(cat "$NODE_DIR/.complete") installed"
 fi
 
-if [ -f "$N8N_DIR/.complete" ] && [ -x "$N8N_DIR/node_modules/.bin/n8n" ]; then
+# n8n's dependency tree is pinned by runtime/package-lock.json (what this suite was last run with), so
+# a new release of some transitive package cannot change or break the runtime; the marker records the
+# lockfile's hash, and a changed lockfile means a fresh install.
+lock_hash=$(sha256sum "$HERE/runtime/package-lock.json" | cut -c1-16)
+if [ "$(cat "$N8N_DIR/.complete" 2>/dev/null)" = "$N8N_VERSION $lock_hash" ] && [ -f "$N8N_DIR/node_modules/n8n/bin/n8n" ]; then
 	log "n8n $N8N_VERSION cached in $N8N_DIR"
 else
-	log "installing n8n@$N8N_VERSION into $N8N_DIR (a few minutes cold)"
-	fresh_prefix "$N8N_DIR"
+	log "installing n8n@$N8N_VERSION into $N8N_DIR (npm ci from test/e2e/runtime; a few minutes cold)"
+	rm -rf "$N8N_DIR"
+	mkdir -p "$N8N_DIR"
+	cp "$HERE/runtime/package.json" "$HERE/runtime/package-lock.json" "$N8N_DIR/"
 	# --ignore-scripts: a Kafka dependency downloads a binary in its install script, and nothing else's
 	# script is needed except sqlite3's native addon, rebuilt below against Node 24.
-	(cd "$N8N_DIR" && npm install --no-audit --no-fund --loglevel=error --omit=dev --ignore-scripts "n8n@$N8N_VERSION" >&2)
+	(cd "$N8N_DIR" && npm ci --no-audit --no-fund --loglevel=error --omit=dev --ignore-scripts >&2)
 	log "n8n installed; rebuilding sqlite3 for Node $NODE_MAJOR"
 	(
 		cd "$N8N_DIR"
@@ -61,7 +68,7 @@ else
 	# Prove the addon loads in Node 24 before calling the install complete.
 	(cd "$N8N_DIR" && "$NODE_HOME/bin/node" -e "const s=require('sqlite3');new s.Database(':memory:').close()") \
 		|| { log "sqlite3 does not load under Node $NODE_MAJOR"; exit 1; }
-	echo "$N8N_VERSION" >"$N8N_DIR/.complete"
+	echo "$N8N_VERSION $lock_hash" >"$N8N_DIR/.complete"
 	log "n8n $N8N_VERSION ready"
 fi
 

@@ -157,6 +157,8 @@ export class N8n {
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',
+			// The MCP server registry refresh would call api.n8n.io: nothing here may leave loopback.
+			N8N_DISABLED_MODULES: 'mcp-registry',
 			// Outbound calls only go to the simulator on loopback; no proxy in between.
 			HTTP_PROXY: '',
 			HTTPS_PROXY: '',
