@@ -1,21 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** The recipient lists of DocuSign's EnvelopeRecipients, and the singular type name of each. */
-export const RECIPIENT_GROUPS = {
-	signers: 'signer',
-	carbonCopies: 'carbonCopy',
-	certifiedDeliveries: 'certifiedDelivery',
-	inPersonSigners: 'inPersonSigner',
-	agents: 'agent',
-	editors: 'editor',
-	intermediaries: 'intermediary',
-	witnesses: 'witness',
-	notaries: 'notary',
-	seals: 'seal',
-} as const;
-
-export type RecipientGroup = keyof typeof RECIPIENT_GROUPS;
+import { RECIPIENT_GROUPS, recipientEntries, type RecipientGroup } from '../../helpers/recipients';
 
 export interface EnvelopeRecipient {
 	group: RecipientGroup;
@@ -35,24 +21,18 @@ const text = (value: unknown): string => (typeof value === 'string' || typeof va
  * within one routing order). In-person signers are named by the person who signs, not the host.
  */
 export function listRecipients(recipients: unknown): EnvelopeRecipient[] {
-	if (!recipients || typeof recipients !== 'object') return [];
-	const all: EnvelopeRecipient[] = [];
-	for (const group of Object.keys(RECIPIENT_GROUPS) as RecipientGroup[]) {
-		const entries = (recipients as IDataObject)[group];
-		if (!Array.isArray(entries)) continue;
-		for (const data of entries as IDataObject[]) {
-			const clientUserId = text(data.clientUserId);
-			all.push({
-				group,
-				data,
-				recipientId: text(data.recipientId),
-				name: text(data.signerName) || text(data.name),
-				email: text(data.signerEmail) || text(data.email),
-				status: text(data.status),
-				...(clientUserId ? { clientUserId } : {}),
-			});
-		}
-	}
+	const all = recipientEntries(recipients).map(({ group, data }): EnvelopeRecipient => {
+		const clientUserId = text(data.clientUserId);
+		return {
+			group,
+			data,
+			recipientId: text(data.recipientId),
+			name: text(data.signerName) || text(data.name),
+			email: text(data.signerEmail) || text(data.email),
+			status: text(data.status),
+			...(clientUserId ? { clientUserId } : {}),
+		};
+	});
 	const order = (recipient: EnvelopeRecipient) => Number(recipient.data.routingOrder ?? Number.MAX_SAFE_INTEGER);
 	return all
 		.map((recipient, index) => ({ recipient, index }))

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { RECIPIENT_GROUPS } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { listRecipients, RECIPIENT_GROUPS } from './envelopeData';
+import { listRecipients } from './envelopeData';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 
 const properties: INodeProperties[] = [

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { RECIPIENT_GROUPS, type RecipientGroup } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
-import { checkUpdateSummary, describeRecipient, listRecipients, RECIPIENT_GROUPS, type RecipientGroup } from './envelopeData';
+import { checkUpdateSummary, describeRecipient, listRecipients } from './envelopeData';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { oncePerExecution } from '../../helpers/perExecution';
+import { RECIPIENT_GROUPS, recipientEntries } from '../../helpers/recipients';
 import { apiRequest, type DocuSignFunctions } from '../../transport';
 import { isPlainObject } from '../envelope/shared/validation';
 
@@ -17,20 +18,6 @@ export interface TemplateRole {
 	/** Labels of the role's text tabs: the values a sender can prefill by label. */
 	textTabLabels: string[];
 }
-
-/** Recipient collections of an envelope or template, with the singular type name of each. */
-const RECIPIENT_COLLECTIONS: Record<string, string> = {
-	signers: 'signer',
-	carbonCopies: 'carbonCopy',
-	certifiedDeliveries: 'certifiedDelivery',
-	inPersonSigners: 'inPersonSigner',
-	agents: 'agent',
-	editors: 'editor',
-	intermediaries: 'intermediary',
-	witnesses: 'witness',
-	notaries: 'notary',
-	seals: 'seal',
-};
 
 /** GET /templates/{id} with its recipients and their tabs (and, on request, its documents). */
 export async function fetchTemplate(
@@ -50,28 +37,22 @@ export async function fetchTemplate(
  * be empty), type, routing order and text tab labels, in routing order.
  */
 export function recipientsOf(recipients: unknown): TemplateRole[] {
-	const collections = (recipients ?? {}) as IDataObject;
-	const found: TemplateRole[] = [];
-	for (const [collection, singular] of Object.entries(RECIPIENT_COLLECTIONS)) {
-		const members = collections[collection];
-		if (!Array.isArray(members)) continue;
-		for (const member of members as IDataObject[]) {
-			const textTabs = ((member.tabs as IDataObject | undefined)?.textTabs ?? []) as IDataObject[];
-			const labels = textTabs
-				.map((tab) => tab.tabLabel)
-				.filter((label): label is string => typeof label === 'string' && label !== '');
-			found.push({
-				roleName: typeof member.roleName === 'string' ? member.roleName : '',
-				recipientType:
-					typeof member.recipientType === 'string' && member.recipientType ? member.recipientType : singular,
-				recipientId: String(member.recipientId ?? ''),
-				routingOrder: Number(member.routingOrder ?? 1) || 1,
-				...(typeof member.name === 'string' && member.name ? { name: member.name } : {}),
-				...(typeof member.email === 'string' && member.email ? { email: member.email } : {}),
-				textTabLabels: [...new Set(labels)],
-			});
-		}
-	}
+	const found = recipientEntries(recipients).map(({ group, data: member }): TemplateRole => {
+		const textTabs = ((member.tabs as IDataObject | undefined)?.textTabs ?? []) as IDataObject[];
+		const labels = textTabs
+			.map((tab) => tab.tabLabel)
+			.filter((label): label is string => typeof label === 'string' && label !== '');
+		return {
+			roleName: typeof member.roleName === 'string' ? member.roleName : '',
+			recipientType:
+				typeof member.recipientType === 'string' && member.recipientType ? member.recipientType : RECIPIENT_GROUPS[group],
+			recipientId: String(member.recipientId ?? ''),
+			routingOrder: Number(member.routingOrder ?? 1) || 1,
+			...(typeof member.name === 'string' && member.name ? { name: member.name } : {}),
+			...(typeof member.email === 'string' && member.email ? { email: member.email } : {}),
+			textTabLabels: [...new Set(labels)],
+		};
+	});
 	return found.sort((a, b) => a.routingOrder - b.routingOrder);
 }
 

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { describeRecipient, listRecipients, RECIPIENT_GROUPS } from '../../actions/envelope/envelopeData';
+import { describeRecipient, listRecipients } from '../../actions/envelope/envelopeData';
 import { parseEnvelopeId } from '../../actions/envelope/envelopeLocator';
+import { RECIPIENT_GROUPS } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 
 /** The recipients of the chosen envelope, by recipient ID; empty while the envelope is an expression. */
