@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem } from '../helpers/itemErrors';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
 import * as envelope from './envelope/Envelope.resource';
@@ -51,12 +52,4 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 	return [returnData];
-}
-
-/** The item continueOnFail puts out for a failed input item: the same shape for every operation. */
-export function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
 }

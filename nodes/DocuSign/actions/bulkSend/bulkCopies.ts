@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../helpers/itemErrors';
 import { apiRequest, type ResolvedAccount } from '../../transport';
 import { readTemplateId } from '../template/templateLocator';
 import { fetchTemplate, findRole, recipientsOf, rolesOfTemplate, type TemplateRole } from '../template/templateRoles';
@@ -44,16 +45,6 @@ export interface PlannedCopy {
 	emailBlurb?: string;
 }
 
-/** An error of one input item; the message starts with the item's number. */
-export function itemError(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description?: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${message}`, { itemIndex, description });
-}
-
 function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
@@ -67,7 +58,7 @@ export function readSourceId(this: IExecuteFunctions, source: Source, itemIndex:
 	if (source === 'template') return readTemplateId.call(this, itemIndex);
 	const envelopeId = text(this.getNodeParameter('envelopeId', itemIndex, ''));
 	if (!GUID_REGEX.test(envelopeId)) {
-		throw itemError(
+		throw inputError(
 			this,
 			itemIndex,
 			envelopeId ? `Draft Envelope ID "${envelopeId.slice(0, 100)}" is not an envelope ID` : 'Draft Envelope ID is empty',
@@ -79,13 +70,13 @@ export function readSourceId(this: IExecuteFunctions, source: Source, itemIndex:
 
 function checkPerson(context: IExecuteFunctions, itemIndex: number, person: PlannedPerson): void {
 	const { label, name, email } = person;
-	if (!name) throw itemError(context, itemIndex, `${label} Name is empty`, 'DocuSign needs the full name of every recipient.');
+	if (!name) throw inputError(context, itemIndex, `${label} Name is empty`, 'DocuSign needs the full name of every recipient.');
 	if (name.length > MAX_NAME_LENGTH) {
-		throw itemError(context, itemIndex, `${label} Name is longer than ${MAX_NAME_LENGTH} characters`);
+		throw inputError(context, itemIndex, `${label} Name is longer than ${MAX_NAME_LENGTH} characters`);
 	}
-	if (!email) throw itemError(context, itemIndex, `${label} Email is empty`);
+	if (!email) throw inputError(context, itemIndex, `${label} Email is empty`);
 	if (email.length > MAX_NAME_LENGTH || !EMAIL_REGEX.test(email)) {
-		throw itemError(
+		throw inputError(
 			context,
 			itemIndex,
 			`${label} Email "${email.slice(0, 120)}" is not a valid e-mail address`,
@@ -106,7 +97,7 @@ export function planCopy(
 ): PlannedCopy {
 	const sourceId = readSourceId.call(this, source, itemIndex);
 	if (batchSourceId !== undefined && sourceId.toLowerCase() !== batchSourceId.toLowerCase()) {
-		throw itemError(
+		throw inputError(
 			this,
 			itemIndex,
 			`it names ${source === 'template' ? 'template' : 'envelope'} ${sourceId}, but the batch sends ${batchSourceId} (from item 1)`,
@@ -133,7 +124,7 @@ export function planCopy(
 			email: text(entry.email),
 		};
 		if (!person.reference) {
-			throw itemError(this, itemIndex, `${person.label} has no ${referenceLabel}`, 'Say which role this person fills.');
+			throw inputError(this, itemIndex, `${person.label} has no ${referenceLabel}`, 'Say which role this person fills.');
 		}
 		people.push(person);
 	}
@@ -141,13 +132,13 @@ export function planCopy(
 
 	const tabs = (this.getNodeParameter('textTabs.tab', itemIndex, []) as IDataObject[]).map((tab, n) => {
 		const tabLabel = text(tab.tabLabel);
-		if (!tabLabel) throw itemError(this, itemIndex, `Text Tab Value ${n + 1} has no Tab Label`);
+		if (!tabLabel) throw inputError(this, itemIndex, `Text Tab Value ${n + 1} has no Tab Label`);
 		return { tabLabel, value: rawText(tab.value) };
 	});
 	const customFields = (this.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[]).map(
 		(field, n) => {
 			const name = text(field.name);
-			if (!name) throw itemError(this, itemIndex, `Envelope Custom Field ${n + 1} has no Name`);
+			if (!name) throw inputError(this, itemIndex, `Envelope Custom Field ${n + 1} has no Name`);
 			return { name, value: rawText(field.value) };
 		},
 	);
@@ -252,14 +243,14 @@ function resolveSlot(
 	const field = person.label === MAIN_RECIPIENT ? base : `${person.label} ${base}`;
 	if (!person.reference) {
 		if (doc.recipients.length === 1) return doc.recipients[0];
-		throw itemError(context, itemIndex, `${field} is empty`, `${describeRecipients(doc)} Choose which one this recipient fills.`);
+		throw inputError(context, itemIndex, `${field} is empty`, `${describeRecipients(doc)} Choose which one this recipient fills.`);
 	}
 	const slot =
 		doc.source === 'template'
 			? findRole(doc.recipients, person.reference)
 			: doc.recipients.find((recipient) => recipient.recipientId === person.reference);
 	if (slot) return slot;
-	throw itemError(
+	throw inputError(
 		context,
 		itemIndex,
 		doc.source === 'template'
@@ -276,7 +267,7 @@ export function buildCopy(context: IExecuteFunctions, doc: SourceDocument, plan:
 	for (const person of plan.people) {
 		const slot = resolveSlot(context, doc, itemIndex, person);
 		if (recipients.some((other) => slotKey(doc, other.slot) === slotKey(doc, slot))) {
-			throw itemError(context, itemIndex, `${slotName(doc, slot)} is filled twice`, 'Each role of a copy takes one person.');
+			throw inputError(context, itemIndex, `${slotName(doc, slot)} is filled twice`, 'Each role of a copy takes one person.');
 		}
 		recipients.push({
 			slot,
@@ -297,7 +288,7 @@ export function buildCopy(context: IExecuteFunctions, doc: SourceDocument, plan:
 					return `${slotName(doc, slot)}: ${labels || 'no text tabs'}`;
 				})
 				.join('; ');
-			throw itemError(
+			throw inputError(
 				context,
 				itemIndex,
 				`no recipient of this copy has a text tab labelled "${tab.tabLabel}"`,
@@ -316,7 +307,7 @@ export function buildCopy(context: IExecuteFunctions, doc: SourceDocument, plan:
 		for (const field of plan.customFields) {
 			if (doc.customFieldNames && !doc.customFieldNames.has(field.name)) {
 				const known = [...doc.customFieldNames].map((name) => `"${name}"`).join(', ');
-				throw itemError(
+				throw inputError(
 					context,
 					itemIndex,
 					`the ${doc.source === 'template' ? 'template' : 'draft envelope'} has no custom field "${field.name}"`,

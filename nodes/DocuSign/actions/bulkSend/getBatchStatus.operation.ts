@@ -5,8 +5,9 @@ import type {
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
 import { toNumber } from './send.operation';
 
@@ -58,12 +59,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const value = this.getNodeParameter('batchId', itemIndex, '') as INodeParameterResourceLocator | string;
 	const batchId = String((typeof value === 'object' && value !== null ? value.value : value) ?? '').trim();
 	if (!GUID_REGEX.test(batchId)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			batchId
-				? `Item ${itemIndex + 1}: Batch ID "${batchId.slice(0, 100)}" is not a bulk send batch ID`
-				: `Item ${itemIndex + 1}: Batch ID is empty`,
-			{ itemIndex, description: 'Give the batchId (a GUID) from the output of Bulk Send → Send.' },
+		throw inputError(
+			this,
+			itemIndex,
+			batchId ? `Batch ID "${batchId.slice(0, 100)}" is not a bulk send batch ID` : 'Batch ID is empty',
+			'Give the batchId (a GUID) from the output of Bulk Send → Send.',
 		);
 	}
 	const status = (await apiRequest.call(this, 'GET', `/bulk_send_batch/${batchId}`, {

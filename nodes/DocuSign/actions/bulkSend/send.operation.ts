@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { errorItem, errorJson } from '../../helpers/itemErrors';
 import { apiRequest, resolveAccount, type ResolvedAccount } from '../../transport';
 import { templateLocator } from '../template/templateLocator';
 import {
@@ -376,10 +377,6 @@ function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-function failureJson(error: Error & { description?: string | null }): IDataObject {
-	return { error: error.message, ...(error.description ? { description: error.description } : {}) };
-}
-
 function pairedWith(itemIndexes: number[]): IPairedItemData[] {
 	return itemIndexes.map((item) => ({ item }));
 }
@@ -427,7 +424,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const failureItems = () =>
 		failures
 			.sort((a, b) => a.itemIndex - b.itemIndex)
-			.map(({ itemIndex, error }): INodeExecutionData => ({ json: failureJson(error), pairedItem: { item: itemIndex } }));
+			.map(({ itemIndex, error }) => errorItem(error, itemIndex));
 	if (planned.length === 0) return failureItems();
 
 	const plannedItems = planned.map(({ itemIndex }) => itemIndex);
@@ -451,7 +448,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		doc = await loadSource.call(this, source, planned[0].sourceId, account);
 	} catch (error) {
 		if (!continueOnFail) throw asNodeError(this, error);
-		return [{ json: failureJson(error as Error), pairedItem: pairedWith(plannedItems) }, ...failureItems()];
+		return [{ json: errorJson(error as Error), pairedItem: pairedWith(plannedItems) }, ...failureItems()];
 	}
 
 	for (const plan of planned) {
@@ -473,6 +470,6 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		return [{ json: result, pairedItem: pairedWith(copiedItems) }, ...failureItems()];
 	} catch (error) {
 		if (!continueOnFail) throw asNodeError(this, error);
-		return [{ json: failureJson(error as Error), pairedItem: pairedWith(copiedItems) }, ...failureItems()];
+		return [{ json: errorJson(error as Error), pairedItem: pairedWith(copiedItems) }, ...failureItems()];
 	}
 }

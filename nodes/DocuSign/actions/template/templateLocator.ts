@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { inputError } from '../../helpers/itemErrors';
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -83,15 +84,10 @@ export function readTemplateId(this: IExecuteFunctions, itemIndex: number): stri
 	const templateId = parseTemplateId(value);
 	if (templateId) return templateId;
 	const given = String((typeof value === 'object' && value ? value.value : value) ?? '').trim();
-	throw new NodeOperationError(
-		this.getNode(),
-		given
-			? `Item ${itemIndex + 1}: "${given.slice(0, 200)}" is not a DocuSign template ID or template URL`
-			: `Item ${itemIndex + 1}: no template is selected`,
-		{
-			itemIndex,
-			description:
-				'Pick the template from the list, paste its address from the DocuSign web app, or give its ID (a GUID such as 2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21).',
-		},
+	throw inputError(
+		this,
+		itemIndex,
+		given ? `"${given.slice(0, 200)}" is not a DocuSign template ID or template URL` : 'no template is selected',
+		'Pick the template from the list, paste its address from the DocuSign web app, or give its ID (a GUID such as 2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21).',
 	);
 }

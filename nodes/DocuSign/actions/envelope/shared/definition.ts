@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { inputError } from '../../../helpers/itemErrors';
 import { TAB_KINDS, type TabKind } from './tabs.description';
 import {
-	inputError,
 	isEmail,
 	isPlainObject,
 	requireEmail,

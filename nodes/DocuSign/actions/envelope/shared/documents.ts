@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from './validation';
+import { inputError } from '../../../helpers/itemErrors';
 
 /** One document of the envelope: the n8n binary property it comes from and its DocuSign metadata. */
 export interface DocumentUpload {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { inputError } from '../../../helpers/itemErrors';
 import { buildCustomFields, buildEventNotification, checkMergedRecipients } from './definition';
-import { deepMerge, inputError, parseAdvancedJson } from './validation';
+import { deepMerge, parseAdvancedJson } from './validation';
 
 const EMAIL_SUBJECT_MAX = 100;
 const EMAIL_BLURB_MAX = 10000;

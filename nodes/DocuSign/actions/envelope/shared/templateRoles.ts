@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { inputError } from '../../../helpers/itemErrors';
 import { findRole, type TemplateInfo, type TemplateRole } from '../../template/templateRoles';
 import { readClientUserId } from './definition';
-import { inputError, requireEmail, requireText, requireWholeNumber } from './validation';
+import { requireEmail, requireText, requireWholeNumber } from './validation';
 
 // DocuSign answers recipientType in lower case ("carboncopy"); the collections are camel case.
 const TYPE_LABELS: Record<string, string> = {

@@ -1,15 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-/** A bad-input error that names the item (1-based, as the editor counts) and the field. */
-export function inputError(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${message}`, { itemIndex, description });
-}
+import { inputError } from '../../../helpers/itemErrors';
 
 // What DocuSign accepts in practice: one @, no spaces or brackets, a dot in the domain.
 const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
