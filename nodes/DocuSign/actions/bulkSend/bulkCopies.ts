@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isGuid } from '../../helpers/guid';
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest, type ResolvedAccount } from '../../transport';
 import { readTemplateId } from '../template/templateLocator';
@@ -8,7 +9,6 @@ import { fetchTemplate, findRole, recipientsOf, rolesOfTemplate, type TemplateRo
 
 export type Source = 'template' | 'envelope';
 
-const GUID_REGEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL_REGEX = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:]{2,}$/;
 /** DocuSign's limit for a recipient's name and for an e-mail address. */
 const MAX_NAME_LENGTH = 100;
@@ -57,7 +57,7 @@ function rawText(value: unknown): string {
 export function readSourceId(this: IExecuteFunctions, source: Source, itemIndex: number): string {
 	if (source === 'template') return readTemplateId.call(this, itemIndex);
 	const envelopeId = text(this.getNodeParameter('envelopeId', itemIndex, ''));
-	if (!GUID_REGEX.test(envelopeId)) {
+	if (!isGuid(envelopeId)) {
 		throw inputError(
 			this,
 			itemIndex,

@@ -7,13 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { GUID, isGuid } from '../../helpers/guid';
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
 import { toNumber } from './send.operation';
-
-const GUID_REGEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,7 +55,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const value = this.getNodeParameter('batchId', itemIndex, '') as INodeParameterResourceLocator | string;
 	const batchId = String((typeof value === 'object' && value !== null ? value.value : value) ?? '').trim();
-	if (!GUID_REGEX.test(batchId)) {
+	if (!isGuid(batchId)) {
 		throw inputError(
 			this,
 			itemIndex,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { GUID, isGuid } from '../../helpers/guid';
 
 /**
  * Envelope pages of the DocuSign web app, demo and production:
@@ -10,7 +10,6 @@ const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
  */
 const ENVELOPE_URL = `https?://[\\w.-]*docusign\\.(?:com|net)/(?:[^?#\\s]*/)?(?:details|prepare|envelopes?)/(${GUID})`;
 
-const GUID_ONLY = new RegExp(`^${GUID}$`);
 const URL_WITH_ID = new RegExp(ENVELOPE_URL);
 
 export const envelopeRLC: INodeProperties = {
@@ -71,7 +70,7 @@ export function parseEnvelopeId(value: unknown): string | undefined {
 	const raw = value && typeof value === 'object' && 'value' in value ? (value as { value: unknown }).value : value;
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim();
-	if (GUID_ONLY.test(text)) return text;
+	if (isGuid(text)) return text;
 	return URL_WITH_ID.exec(text)?.[1];
 }
 

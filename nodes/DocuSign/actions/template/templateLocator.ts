@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
+import { GUID } from '../../helpers/guid';
 import { inputError } from '../../helpers/itemErrors';
-
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** A DocuSign web app address whose path or query names a template, e.g. …/templates/details/{id}. */
 export const TEMPLATE_URL_REGEX = `https?://[^\\s/]*docusign\\.(?:com|net)/\\S*?templates?\\S*?(${GUID})`;
