@@ -28,7 +28,7 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { clearAccountCache, clock } from '../../../nodes/DocuSign/transport';
-import { validateAgainstSpec } from '../../simulator/specValidation';
+import { expectSpecValid } from '../kit';
 
 installNockLifecycle();
 beforeEach(() => clearAccountCache());
@@ -63,11 +63,7 @@ const baseParameters = (overrides: INodeParameters = {}): INodeParameters => ({
 	...overrides,
 });
 
-function expectValidDefinition(definition: IDataObject): void {
-	const result = validateAgainstSpec('envelopeDefinition', definition);
-	expect(result.message).toBe('');
-	expect(result.valid).toBe(true);
-}
+const expectValidDefinition = (definition: IDataObject) => expectSpecValid('envelopeDefinition', definition);
 
 describe('Envelope → Create', () => {
 	it('uploads two documents as multipart parts with a spec-valid definition, and outputs the envelope', async () => {

@@ -1,23 +1,19 @@
 /**
- * Shared set-up of the Create / Create From Template tests: the DocuSign node in n8n's real engine
- * with an OAuth2 credential, DocuSign's userinfo and envelope responses, and a reader for the
- * requests nock captured.
+ * The Create / Create From Template tests' account and answers, on the shared node kit (../kit.ts):
+ * the DocuSign node with an OAuth2 credential, DocuSign's userinfo and envelope responses, and a
+ * reader for the requests nock captured.
  */
-import { chain, runWorkflow, startNode, type RunResult, type CredentialStore } from '../../engine/harness';
+import { BASE, docuSignKit, type RunOptions } from '../kit';
+import type { RunResult } from '../../engine/harness';
 
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
-import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
-import { DocuSign } from '../../../nodes/DocuSign/DocuSign.node';
 import { parseMultipart, type MultipartPart } from '../../simulator/multipart';
 
 export const AUTH = 'https://ds-auth.create.test';
-export const BASE_URI = 'https://demo.docusign.net';
+export const BASE_URI = BASE;
 export const ACCOUNT_ID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-export const REST_PATH = `/restapi/v2.1/accounts/${ACCOUNT_ID}`;
-export const NODE_TYPE = 'n8n-nodes-docusign.docuSign';
 
 export const userinfo = {
 	sub: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
@@ -42,35 +38,23 @@ export const oauthCredential = (accessToken = 'good-token', expiresAt = Date.now
 	},
 });
 
-export function docuSignNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
-	return {
-		id: 'docusign',
-		name: 'DocuSign',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: { authentication: 'oAuth2', resource: 'envelope', ...parameters },
-		credentials: { docuSignOAuth2Api: { id: 'ds-cred', name: 'Ada @ DocuSign' } },
-		...extra,
-	};
-}
+const kit = docuSignKit({
+	auth: AUTH,
+	accountId: ACCOUNT_ID,
+	userinfo,
+	defaults: { resource: 'envelope' },
+	credentialName: 'Ada @ DocuSign',
+	credentialData: () => oauthCredential(),
+});
+
+export const REST_PATH = kit.rest;
 
 export async function runDocuSign(
 	parameters: INodeParameters,
 	inputItems: INodeExecutionData[] = [{ json: {} }],
-	options: { node?: Partial<INode>; credential?: ICredentialDataDecryptedObject; store?: CredentialStore } = {},
+	options: Pick<RunOptions, 'node' | 'credential' | 'store'> = {},
 ): Promise<RunResult> {
-	return await runWorkflow({
-		nodes: [startNode(), docuSignNode(parameters, options.node)],
-		connections: chain('Start', 'DocuSign'),
-		nodeTypes: { [NODE_TYPE]: new DocuSign() },
-		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
-		credentials: {
-			'ds-cred': { type: 'docuSignOAuth2Api', name: 'Ada @ DocuSign', data: options.credential ?? oauthCredential() },
-		},
-		store: options.store,
-		inputItems,
-	});
+	return await kit.runNode(parameters, { ...options, inputItems });
 }
 
 export function nockUserinfo(times = 1): nock.Scope {

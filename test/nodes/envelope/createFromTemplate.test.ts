@@ -23,7 +23,7 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { clearAccountCache } from '../../../nodes/DocuSign/transport';
-import { validateAgainstSpec } from '../../simulator/specValidation';
+import { expectSpecValid } from '../kit';
 
 installNockLifecycle();
 beforeEach(() => clearAccountCache());
@@ -79,11 +79,7 @@ const parameters = (overrides: INodeParameters = {}): INodeParameters => ({
 	...overrides,
 });
 
-function expectValidDefinition(definition: IDataObject): void {
-	const result = validateAgainstSpec('envelopeDefinition', definition);
-	expect(result.message).toBe('');
-	expect(result.valid).toBe(true);
-}
+const expectValidDefinition = (definition: IDataObject) => expectSpecValid('envelopeDefinition', definition);
 
 describe('Envelope → Create From Template', () => {
 	it('fills every role, reads the template once for all items and sends spec-valid JSON', async () => {

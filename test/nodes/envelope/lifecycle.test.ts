@@ -6,6 +6,7 @@ import {
 	ENVELOPE,
 	byId,
 	calls,
+	expectSpecValid,
 	installNockHooks,
 	json,
 	mockApi,
@@ -14,15 +15,7 @@ import {
 	runEnvelope,
 } from './envelopeKit';
 
-import { validateAgainstSpec } from '../../simulator/specValidation';
-
 installNockHooks();
-
-const expectSpecValid = (definition: string, body: unknown) => {
-	const result = validateAgainstSpec(definition, body);
-	expect(result.message).toBe('');
-	expect(result.valid).toBe(true);
-};
 
 describe('Envelope → Send', () => {
 	it('PUTs status "sent" on the draft and outputs the envelope ID', async () => {

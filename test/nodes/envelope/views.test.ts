@@ -7,6 +7,7 @@ import {
 	ENVELOPE,
 	byId,
 	calls,
+	expectSpecValid,
 	installNockHooks,
 	json,
 	loadOptionsContext,
@@ -16,19 +17,12 @@ import {
 	runEnvelope,
 } from './envelopeKit';
 
-import { validateAgainstSpec } from '../../simulator/specValidation';
 import { getEmbeddedSigners } from '../../../nodes/DocuSign/methods/loadOptions/getEmbeddedSigners';
 import { getEnvelopeRecipients } from '../../../nodes/DocuSign/methods/loadOptions/getEnvelopeRecipients';
 
 installNockHooks();
 
 const SIGNING_URL = 'https://demo.docusign.net/Signing/MTRedeem/v1/4b7d1c?slt=eyJ0eXAi';
-
-const expectSpecValid = (definition: string, body: unknown) => {
-	const result = validateAgainstSpec(definition, body);
-	expect(result.message).toBe('');
-	expect(result.valid).toBe(true);
-};
 
 const signing = (parameters: Record<string, unknown>) => ({
 	operation: 'createSigningUrl',
