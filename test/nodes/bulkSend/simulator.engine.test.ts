@@ -3,73 +3,16 @@
  * credential: Start (3 people) → Template → Get Many → Bulk Send → Send → Get Batch Status. The
  * simulator validates every JSON body against the spec and really builds one envelope per copy.
  */
-import { runWorkflow, startNode } from '../../engine/harness';
+import type { IDataObject, INode } from 'n8n-workflow';
 
-import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { TEMPLATE_IDS } from '../../simulator';
+import { runOnSimulator, sim, simulatorNode as node, useSimulator } from '../simulatorKit';
 
-import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
-import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
-import { DocuSign } from '../../../nodes/DocuSign/DocuSign.node';
-import { clearAccountCache } from '../../../nodes/DocuSign/transport';
-import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from '../../simulator';
-
-const NODE_TYPE = 'n8n-nodes-docusign.docuSign';
-
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	clearAccountCache();
-});
-
-function node(name: string, parameters: INodeParameters, x: number): INode {
-	return {
-		id: name,
-		name,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters: { authentication: 'jwt', ...parameters },
-		credentials: { docuSignJwtApi: { id: 'jwt', name: 'Alice (JWT)' } },
-	};
-}
-
-function linear(names: string[]): IConnections {
-	const connections: IConnections = {};
-	for (let i = 0; i < names.length - 1; i++) {
-		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
+useSimulator();
 
 async function run(nodes: INode[], inputItems: IDataObject[]) {
-	return await runWorkflow({
-		nodes: [startNode(), ...nodes],
-		connections: linear(['Start', ...nodes.map((n) => n.name)]),
-		nodeTypes: { [NODE_TYPE]: new DocuSign() },
-		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
-		credentials: {
-			jwt: {
-				type: 'docuSignJwtApi',
-				name: 'Alice (JWT)',
-				data: {
-					environment: 'custom',
-					customAuthServer: sim.url,
-					integrationKey: SEED_IDS.integrationKey,
-					userId: SEED_IDS.users.alice,
-					privateKey: sim.seed.integrationKeys[0].privateKeyPkcs8,
-					accountId: '',
-					scopes: 'signature impersonation',
-				},
-			},
-		},
-		inputItems: inputItems.map((json) => ({ json })),
-	});
+	// The PKCS#8 encoding of the key, where the other simulator tests use PKCS#1.
+	return await runOnSimulator(nodes, { inputItems: inputItems.map((json) => ({ json })), keyFormat: 'pkcs8' });
 }
 
 const people = [

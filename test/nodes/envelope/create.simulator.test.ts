@@ -4,73 +4,23 @@
  * part, JSON definition validated against the spec) and keeps the documents byte for byte; one
  * workflow chains Create From Template → Get Status → Download Document (certificate).
  */
-import { CredentialStore, chain, runWorkflow, startNode, type RunResult } from '../../engine/harness';
 import { memoryBinary, storedBinary } from '../../engine/binaryData';
+import type { RunResult } from '../../engine/harness';
 
 import { createHash } from 'node:crypto';
-import nock from 'nock';
 import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
-import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
-import { DocuSign } from '../../../nodes/DocuSign/DocuSign.node';
-import { clearAccountCache } from '../../../nodes/DocuSign/transport';
-import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from '../../simulator';
+import { SEED_IDS, TEMPLATE_IDS } from '../../simulator';
+import { runOnSimulator, sim, simulatorNode, useSimulator } from '../simulatorKit';
 import { binaryBytes } from './createFixtures';
 
-const NODE_TYPE = 'n8n-nodes-docusign.docuSign';
-let sim: Simulator;
-let store: CredentialStore;
+useSimulator();
 
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
-});
-afterAll(async () => {
-	await sim.close();
-});
-beforeEach(() => {
-	sim.reset();
-	clearAccountCache();
-	store = new CredentialStore();
-});
-
-const node = (name: string, parameters: INodeParameters, x = 200): INode => ({
-	id: name,
-	name,
-	type: NODE_TYPE,
-	typeVersion: 1,
-	position: [x, 0],
-	parameters: { authentication: 'jwt', resource: 'envelope', ...parameters },
-	credentials: { docuSignJwtApi: { id: 'ds-jwt', name: 'Alice (JWT)' } },
-});
+const node = (name: string, parameters: INodeParameters, x = 200): INode =>
+	simulatorNode(name, { resource: 'envelope', ...parameters }, x);
 
 async function run(nodes: INode[], inputItems: INodeExecutionData[] = [{ json: {} }]): Promise<RunResult> {
-	return await runWorkflow({
-		nodes: [startNode(), ...nodes],
-		connections: chain('Start', ...nodes.map((n) => n.name)),
-		nodeTypes: { [NODE_TYPE]: new DocuSign() },
-		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
-		credentials: store.has('ds-jwt')
-			? undefined
-			: {
-					'ds-jwt': {
-						type: 'docuSignJwtApi',
-						name: 'Alice (JWT)',
-						data: {
-							environment: 'custom',
-							customAuthServer: sim.url,
-							integrationKey: SEED_IDS.integrationKey,
-							userId: SEED_IDS.users.alice,
-							privateKey: sim.seed.integrationKeys[0].privateKeyPkcs1,
-							accountId: '',
-							accessToken: '',
-						},
-					},
-				},
-		store,
-		inputItems,
-	});
+	return await runOnSimulator(nodes, { inputItems });
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -4,67 +4,22 @@
  * engine with the JWT credential: sender URL and correction on a draft, send, status, embedded
  * signing URL, resend, completion, downloads, list, search, void.
  */
-import { CredentialStore, chain, createNodeTypes, runWorkflow, startNode, type RunResult } from '../../engine/harness';
+import type { RunResult } from '../../engine/harness';
 
-import { LoadOptionsContext } from 'n8n-core';
-import nock from 'nock';
-import { Workflow, type INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
-import { DocuSignJwtApi } from '../../../credentials/DocuSignJwtApi.credentials';
-import { DocuSignOAuth2Api } from '../../../credentials/DocuSignOAuth2Api.credentials';
-import { DocuSign } from '../../../nodes/DocuSign/DocuSign.node';
 import { searchEnvelopes } from '../../../nodes/DocuSign/methods/listSearch/searchEnvelopes';
-import { clearAccountCache } from '../../../nodes/DocuSign/transport';
-import { SEED_IDS, startSimulator, type Simulator } from '../../simulator';
+import { SEED_IDS } from '../../simulator';
 import { bearer, envelopeDefinition, http, jwtToken, samplePdf } from '../../simulator/testHelpers';
-import { NODE_TYPE, byId, docuSignNode } from './envelopeKit';
+import { runOnSimulator, sim, simulatorLoadOptionsContext, simulatorNode, useSimulator } from '../simulatorKit';
+import { byId } from './envelopeKit';
 
-let sim: Simulator;
-let store: CredentialStore;
+useSimulator();
 
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
-});
-
-afterAll(async () => {
-	await sim.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	clearAccountCache();
-	store = new CredentialStore();
-});
-
-const credentials = () => ({
-	'ds-jwt': {
-		type: 'docuSignJwtApi',
-		name: 'Alice (JWT)',
-		data: {
-			environment: 'custom',
-			customAuthServer: sim.url,
-			integrationKey: SEED_IDS.integrationKey,
-			userId: SEED_IDS.users.alice,
-			privateKey: sim.seed.integrationKeys[0].privateKeyPkcs1,
-			accountId: '',
-			accessToken: '',
-		},
-	},
-});
-
-const jwtNode = (parameters: INodeParameters) =>
-	docuSignNode({ ...parameters, authentication: 'jwt' }, { credentials: { docuSignJwtApi: { id: 'ds-jwt', name: 'Alice (JWT)' } } });
+const jwtNode = (parameters: INodeParameters) => simulatorNode('DocuSign', { resource: 'envelope', ...parameters });
 
 async function run(parameters: INodeParameters): Promise<RunResult> {
-	return await runWorkflow({
-		nodes: [startNode(), jwtNode(parameters)],
-		connections: chain('Start', 'DocuSign'),
-		nodeTypes: { [NODE_TYPE]: new DocuSign() },
-		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
-		credentials: store.has('ds-jwt') ? undefined : credentials(),
-		store,
-	});
+	return await runOnSimulator([jwtNode(parameters)]);
 }
 
 async function ok(parameters: INodeParameters) {
@@ -179,22 +134,7 @@ it('void needs an open envelope, and the locator search finds envelopes by subje
 	const refused = await run({ operation: 'voidEnvelope', envelopeId: byId(draft), voidedReason: 'Not needed' });
 	expect(refused.error?.message).toContain('ENVELOPE_CANNOT_VOID_INVALID_STATE');
 
-	const node = jwtNode({ operation: 'get', envelopeId: byId('') });
-	const { additionalData } = await runWorkflow({
-		nodes: [startNode()],
-		connections: {},
-		nodeTypes: {},
-		credentialTypes: [new DocuSignOAuth2Api(), new DocuSignJwtApi()],
-		store,
-	});
-	additionalData.currentNodeParameters = node.parameters;
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: createNodeTypes({ [NODE_TYPE]: new DocuSign() }),
-	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.envelopeId');
+	const context = await simulatorLoadOptionsContext(jwtNode({ operation: 'get', envelopeId: byId('') }), 'parameters.envelopeId');
 	const page = await searchEnvelopes.call(context, 'lease');
 	expect(page.results.map((result) => [result.value, result.name.split(' · ').slice(0, 2).join(' · ')])).toEqual([
 		[open, 'Lease renewal 2024 · voided'],
