@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isEmail } from '../../helpers/email';
 import { isGuid } from '../../helpers/guid';
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest, type ResolvedAccount } from '../../transport';
@@ -9,7 +10,6 @@ import { fetchTemplate, findRole, recipientsOf, rolesOfTemplate, type TemplateRo
 
 export type Source = 'template' | 'envelope';
 
-const EMAIL_REGEX = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:]{2,}$/;
 /** DocuSign's limit for a recipient's name and for an e-mail address. */
 const MAX_NAME_LENGTH = 100;
 /** The label of the recipient set by the node's top-level fields (Recipient Name, Recipient Email). */
@@ -75,7 +75,7 @@ function checkPerson(context: IExecuteFunctions, itemIndex: number, person: Plan
 		throw inputError(context, itemIndex, `${label} Name is longer than ${MAX_NAME_LENGTH} characters`);
 	}
 	if (!email) throw inputError(context, itemIndex, `${label} Email is empty`);
-	if (email.length > MAX_NAME_LENGTH || !EMAIL_REGEX.test(email)) {
+	if (email.length > MAX_NAME_LENGTH || !isEmail(email)) {
 		throw inputError(
 			context,
 			itemIndex,

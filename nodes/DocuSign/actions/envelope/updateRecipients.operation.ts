@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { isEmail } from '../../helpers/email';
 import { RECIPIENT_GROUPS, type RecipientGroup } from '../../helpers/recipients';
 import { apiRequest } from '../../transport';
 import { checkUpdateSummary, describeRecipient, listRecipients } from './envelopeData';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Recipients who finished cannot be corrected any more. */
 const FINISHED = new Set(['completed', 'signed', 'declined']);
@@ -109,7 +108,7 @@ function readCorrections(this: IExecuteFunctions, itemIndex: number): Correction
 		if (!correction.name && !correction.email) {
 			throw fail(`${label}: enter a New Name, a New Email or both`, 'An empty correction would change nothing.');
 		}
-		if (correction.email && !EMAIL.test(correction.email)) {
+		if (correction.email && !isEmail(correction.email)) {
 			throw fail(`${label}: "${correction.email}" is not a valid e-mail address`, 'Enter an address such as name@example.com.');
 		}
 	});

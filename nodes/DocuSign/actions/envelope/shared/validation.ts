@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isEmail } from '../../../helpers/email';
 import { inputError } from '../../../helpers/itemErrors';
 
-// What DocuSign accepts in practice: one @, no spaces or brackets, a dot in the domain.
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
-
-export function isEmail(value: string): boolean {
-	return EMAIL.test(value);
-}
+export { isEmail };
 
 /** Reads a required text field of a recipient or role, trimmed. */
 export function requireText(
