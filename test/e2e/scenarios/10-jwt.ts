@@ -92,7 +92,7 @@ export default defineScenario({
 				'userinfo statuses',
 			);
 		},
-		'without consent the error carries the consent URL': async ({ sim, execute }) => {
+		'without consent the error carries the consent URL': async ({ sim, seed, execute }) => {
 			const mark = await sim.mark();
 			const e = await execute(WF_BOB);
 			const text = expectFailure(e);
@@ -100,6 +100,8 @@ export default defineScenario({
 				`${sim.url}/oauth/auth?response_type=code&scope=signature%20impersonation` +
 				`&client_id=${SEED_IDS.integrationKey}&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`;
 			check(text.includes(consentUrl), `error should contain the consent URL ${consentUrl}; got:\n${text}`);
+			const key = seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!;
+			expectNoSecrets(e.stdout + e.stderr, [key.privateKeyPkcs1]);
 			const since = await sim.since(mark);
 			expectCounters(since, { 'POST /oauth/token:jwt': 1, 'GET /oauth/userinfo': 0 });
 		},

@@ -1,6 +1,6 @@
 /** A user in several accounts: listing them, choosing one, and asking for one the user is not in. */
 import { SEED_IDS } from '../../simulator';
-import { check, checkEqual, expectCounters, expectFailure, expectSuccess } from '../lib/check';
+import { check, checkEqual, expectCounters, expectFailure, expectNoSecrets, expectSuccess } from '../lib/check';
 import { nodeOutput, type CredentialFixture } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
 import { docuSignWorkflow, fixedId } from '../lib/workflows';
@@ -9,6 +9,7 @@ const A = SEED_IDS.accounts;
 const WF_LIST = fixedId('wfAccList');
 const WF_EU = fixedId('wfAccEu');
 const WF_FOREIGN = fixedId('wfAccForeign');
+const WF_SHARED = fixedId('wfAccShared');
 const NODE = 'DocuSign';
 
 export default defineScenario({
@@ -40,6 +41,10 @@ export default defineScenario({
 				docuSignWorkflow(WF_EU, 'e2e accounts: chosen account', [{ name: NODE, credential: eu, parameters: { resource: 'account', operation: 'get' } }]),
 				docuSignWorkflow(WF_FOREIGN, 'e2e accounts: not a member', [
 					{ name: NODE, credential: foreign, parameters: { resource: 'account', operation: 'get' } },
+				]),
+				docuSignWorkflow(WF_SHARED, 'e2e accounts: two nodes, one connection', [
+					{ name: 'Get', credential: any, parameters: { resource: 'account', operation: 'get' } },
+					{ name: 'List', credential: any, parameters: { resource: 'account', operation: 'getAll' } },
 				]),
 			],
 		};
@@ -85,9 +90,18 @@ export default defineScenario({
 					`error should name ${account.accountName} (${account.accountId}); got:\n${text}`,
 				);
 			}
+			expectNoSecrets(text, [seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1]);
 			const since = await sim.since(mark);
 			const rest = since.log.filter((l) => l.path.includes('/restapi/'));
 			checkEqual(rest.length, 0, 'eSignature REST calls before the error');
+		},
+		'two nodes on one connection share one userinfo call in a run': async ({ sim, execute }) => {
+			const mark = await sim.mark();
+			const e = await execute(WF_SHARED);
+			expectSuccess(e);
+			checkEqual(nodeOutput(e, 'Get')[0].accountId, A.acmeNa, 'Get accountId');
+			checkEqual(nodeOutput(e, 'List').length, 3, 'List item count');
+			expectCounters(await sim.since(mark), { 'GET /oauth/userinfo': 1 });
 		},
 	},
 });
