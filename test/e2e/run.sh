@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 t0=$(date +%s)
 say() { echo "[e2e $(( $(date +%s) - t0 ))s] $*"; }
+# A failure before the runner starts still ends with the summary line CI reads.
+trap 'rc=$?; if [ "$rc" -ne 0 ]; then echo "[e2e] failed before any scenario ran (exit $rc)"; echo "0 passed, 1 failed"; fi' EXIT
 
 say "runtime (Node 24, n8n, chromium)"
 setup_out=$(bash test/e2e/setup.sh)
