@@ -7,7 +7,7 @@ import * as envelope from './actions/envelope/Envelope.resource';
 import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS } from './transport';
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './transport';
 
 export class DocuSign implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,6 +85,15 @@ export class DocuSign implements INodeType {
 						default: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
 						description:
 							'When DocuSign\'s burst limit (per 30 s) or hourly limit (3,000 calls per account) is reached, wait and retry for at most this long in all; 0 fails at once. Refused calls are never processed, so retrying them cannot duplicate anything.',
+					},
+					{
+						displayName: 'Requests in Parallel',
+						name: 'parallelRequests',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+						default: DEFAULT_PARALLEL_REQUESTS,
+						description:
+							'How many items are sent to DocuSign at once, e.g. 4 for large batches; output stays in item order. When DocuSign\'s burst limit (per 30 s) runs low, calls are spaced out automatically. With more than 1, an error without "Continue On Fail" still lets the items already under way finish.',
 					},
 				],
 			},

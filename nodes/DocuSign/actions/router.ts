@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/itemErrors';
+import { runPool } from '../helpers/pool';
+import { DEFAULT_PARALLEL_REQUESTS } from '../transport';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
 import * as envelope from './envelope/Envelope.resource';
@@ -26,7 +28,10 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	return module?.execute || module?.executeBatch ? (module as Operation) : undefined;
 }
 
-/** Runs the chosen operation for every input item, with pairedItem and continueOnFail for all. */
+/**
+ * Runs the chosen operation for every input item, up to "Requests in Parallel" items at a time,
+ * with output in item order, pairedItem and continueOnFail for all.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -37,19 +42,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	if ('executeBatch' in module) return [await module.executeBatch.call(this, items)];
 
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const parallel = this.getNodeParameter('requestOptions.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS) as number;
+	const perItem = await runPool(items.length, parallel, async (itemIndex) => {
 		try {
 			const results = await module.execute.call(this, itemIndex);
-			returnData.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } }));
+			return this.helpers.constructExecutionMetaData(results, { itemData: { item: itemIndex } });
 		} catch (error) {
 			if (!this.continueOnFail()) {
 				throw error instanceof NodeApiError
 					? error
 					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			}
-			returnData.push(errorItem(error as Error, itemIndex));
+			return [errorItem(error as Error, itemIndex)];
 		}
-	}
-	return [returnData];
+	});
+	return [perItem.flat()];
 }

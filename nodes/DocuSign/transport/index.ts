@@ -9,5 +9,5 @@ export type { DocuSignFunctions } from './credentials';
 export { toDocuSignError } from './errors';
 export { createEnvelopeOnce, envelopeMarker, findEnvelopeByMarker, withMarker, MARKER_FIELD } from './idempotency';
 export type { CreateOnceResult, EnvelopeMarker } from './idempotency';
-export { rateLimitOf, clearRateLimits } from './rateLimit';
+export { rateLimitOf, clearRateLimits, DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './rateLimit';
 export { clock } from './retry';

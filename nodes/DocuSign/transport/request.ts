@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestO
 import { forgetAccounts, resolveAccount, type ResolvedAccount } from './accounts';
 import { credentialTypeOf, type DocuSignFunctions } from './credentials';
 import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
-import { recordRateLimit } from './rateLimit';
+import { burstPauseMs, recordRateLimit } from './rateLimit';
 import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
 
 // DocuSign says the user left the account or it moved: the cached userinfo is stale.
@@ -80,6 +80,8 @@ export async function apiRequest(
 	};
 	const resendable = !isSingleUseBody(options.body);
 	for (;;) {
+		const pause = burstPauseMs(account.accountId, clock.now());
+		if (pause > 0) await clock.sleep(pause);
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,

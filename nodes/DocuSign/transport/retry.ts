@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { BURST_WINDOW_MS } from './rateLimit';
+
 /** Time, in one place so tests can run retries without waiting. */
 export const clock = {
 	now: (): number => Date.now(),
@@ -8,7 +10,6 @@ export const clock = {
 };
 
 export const MAX_TRANSIENT_RETRIES = 3;
-const BURST_WINDOW_MS = 30_000;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 // Failures where the request may or may not have reached DocuSign.
 const AMBIGUOUS_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);

@@ -1,0 +1,29 @@
+/**
+ * Runs `task` for every index below `count`, at most `limit` at a time, started in index order;
+ * results come back in index order. Once a task throws, no further task starts, and the error of
+ * the lowest failed index is thrown when the running ones have settled. A limit of 1 is a plain
+ * sequential loop.
+ */
+export async function runPool<T>(count: number, limit: number, task: (index: number) => Promise<T>): Promise<T[]> {
+	const results = new Array<T>(count);
+	let next = 0;
+	let failedAt = count;
+	let failure: unknown;
+	const worker = async (): Promise<void> => {
+		while (next < count && failedAt === count) {
+			const index = next++;
+			try {
+				results[index] = await task(index);
+			} catch (error) {
+				if (index < failedAt) {
+					failedAt = index;
+					failure = error;
+				}
+			}
+		}
+	};
+	const workers = Math.max(1, Math.min(Math.floor(limit) || 1, count));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (failedAt < count) throw failure;
+	return results;
+}
