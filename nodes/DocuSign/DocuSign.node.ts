@@ -7,7 +7,7 @@ import * as envelope from './actions/envelope/Envelope.resource';
 import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './transport';
+import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './transport';
 
 export class DocuSign implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,6 +85,15 @@ export class DocuSign implements INodeType {
 						default: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
 						description:
 							'When DocuSign\'s burst limit (per 30 s) or hourly limit (3,000 calls per account) is reached, wait and retry for at most this long in all; 0 fails at once. Refused calls are never processed, so retrying them cannot duplicate anything.',
+					},
+					{
+						displayName: 'Request Timeout (Seconds)',
+						name: 'timeout',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+						description:
+							'How long to wait for DocuSign to answer one call. Without this option: 60 s, and 5 minutes for document uploads and downloads. A create that timed out is looked up by its idempotency marker before it is sent again.',
 					},
 					{
 						displayName: 'Requests in Parallel',

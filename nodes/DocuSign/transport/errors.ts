@@ -83,6 +83,21 @@ function findCredentialError(error: unknown): { message: string; description?: s
 	return undefined;
 }
 
+/**
+ * An error n8n raised itself instead of making the call, e.g. "The credential … needs to be
+ * reconnected." when DocuSign refused the refresh token: its text already says what to do.
+ */
+function findN8nError(error: unknown): { message: string; description?: string } | undefined {
+	let current = error as { name?: string; message?: string; description?: string | null; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if ((current.name === 'NodeOperationError' || current.name === 'UserError') && current.message) {
+			return { message: current.message, description: current.description ?? undefined };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
 /** Parses DocuSign's `{errorCode, message}` body, also when it came back as text or bytes. */
 export function parseDocuSignErrorBody(body: unknown): { errorCode?: string; message?: string } {
 	let value = body;
@@ -116,8 +131,23 @@ export function toDocuSignError(node: INode, error: unknown, context: ErrorConte
 		return new NodeApiError(node, { message: credentialError.message }, { ...credentialError, itemIndex });
 	}
 	const failure = readFailure(error);
+	const raisedByN8n = failure.status === undefined && failure.networkCode === undefined ? findN8nError(error) : undefined;
+	if (raisedByN8n) {
+		return new NodeApiError(node, { message: raisedByN8n.message }, { ...raisedByN8n, itemIndex });
+	}
 	if (failure.status === undefined) {
 		const reason = failure.networkCode ?? 'no response';
+		if (reason === 'ECONNABORTED' || reason === 'ETIMEDOUT') {
+			return new NodeApiError(
+				node,
+				{ networkError: reason },
+				{
+					message: `DocuSign did not answer in time to ${context.action}`,
+					description: `No answer within the node's "Request Timeout" (${reason}); DocuSign may still have done it. Reads are sent again up to 3 times, and a create is looked up by its idempotency marker before it is sent again. Retry later, or raise "Request Timeout" under "Rate Limits and Retries".`,
+					itemIndex,
+				},
+			);
+		}
 		return new NodeApiError(
 			node,
 			{ networkError: reason },
@@ -131,6 +161,20 @@ export function toDocuSignError(node: INode, error: unknown, context: ErrorConte
 	}
 	const { errorCode, message } = parseDocuSignErrorBody(failure.body);
 	const code = errorCode ?? `HTTP ${failure.status}`;
+	// n8n refreshes (OAuth2) or re-mints (JWT) the token after a 401 and sends the call once more:
+	// a 401 that reaches this point was the answer to a fresh token.
+	if (failure.status === 401 && errorCode !== 'PARTNER_AUTHENTICATION_FAILED') {
+		return new NodeApiError(
+			node,
+			{ errorCode: code, message: message ?? '' } as JsonObject,
+			{
+				message: `DocuSign refused the credential even after a fresh token (${code}): reconnect this credential`,
+				description: `n8n got a new access token and DocuSign refused it too, so it could not ${context.action}. OAuth2: open the credential and reconnect it (the grant may have been revoked in DocuSign). JWT Grant: check that user ID, RSA key pair and environment belong to this integration key and that the user's consent was not revoked.${message ? ` DocuSign said: "${message}"` : ''}`,
+				httpCode: '401',
+				itemIndex,
+			},
+		);
+	}
 	const hint = errorCode ? HINTS[errorCode] : undefined;
 	return new NodeApiError(
 		node,

@@ -1,4 +1,4 @@
-export { apiRequest, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS } from './request';
+export { apiRequest, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS } from './request';
 export type { ApiRequestOptions } from './request';
 export { apiRequestAllItems, apiRequestPage, nextPaginationToken, startPositionOf } from './pagination';
 export type { ListPage } from './pagination';

@@ -11,6 +11,10 @@ const MEMBERSHIP_CODES = new Set(['USER_LACKS_MEMBERSHIP', 'INVALID_USERID', 'US
 
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
+// n8n's own default is 5 minutes for every call; a REST call that takes a minute has failed.
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+const TRANSFER_TIMEOUT_MS = 300_000;
+
 export interface ApiRequestOptions {
 	body?: IHttpRequestOptions['body'];
 	qs?: IDataObject;
@@ -44,6 +48,19 @@ function maxRateLimitWaitMs(context: DocuSignFunctions, itemIndex: number): numb
 	return Math.max(0, Number(seconds) || 0) * 1000;
 }
 
+/**
+ * How long one call may wait for DocuSign's answer: the node's "Request Timeout", else 60 s, and
+ * 5 minutes for document uploads and downloads. A timeout counts as a lost answer (ambiguous).
+ */
+function requestTimeoutMs(context: DocuSignFunctions, itemIndex: number, transfer: boolean): number {
+	const seconds =
+		'getInputData' in context
+			? Number((context as IExecuteFunctions).getNodeParameter('requestOptions.timeout', itemIndex, 0))
+			: 0;
+	if (seconds > 0) return seconds * 1000;
+	return transfer ? TRANSFER_TIMEOUT_MS : DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+}
+
 function isSingleUseBody(body: unknown): boolean {
 	return !!body && typeof body === 'object' && ('pipe' in body || body instanceof ReadableStream);
 }
@@ -70,6 +87,7 @@ export async function apiRequest(
 		json: options.encoding === undefined,
 		encoding: options.encoding,
 		returnFullResponse: true,
+		timeout: requestTimeoutMs(this, itemIndex, Buffer.isBuffer(options.body) || options.encoding !== undefined),
 	};
 	const budget: RetryBudget = {
 		idempotent: options.idempotent ?? (method === 'GET' || method === 'DELETE'),
