@@ -1,5 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as bulkSend from './actions/bulkSend/BulkSend.resource';
@@ -7,6 +14,7 @@ import * as envelope from './actions/envelope/Envelope.resource';
 import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
+import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './transport';
 
 export class DocuSign implements INodeType {
@@ -33,7 +41,14 @@ export class DocuSign implements INodeType {
 				required: true,
 				displayOptions: { show: { authentication: ['jwt'] } },
 			},
+			{
+				name: 'docuSignConnectHmacApi',
+				required: false,
+				testedBy: 'docuSignConnectHmacKeyTest',
+				displayOptions: { show: { resource: ['envelope'], operation: [SEND_AND_WAIT_OPERATION] } },
+			},
 		],
+		webhooks: envelope.sendAndWait.webhooks,
 		properties: [
 			{
 				displayName: 'Authentication',
@@ -109,9 +124,13 @@ export class DocuSign implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest: { docuSignConnectHmacKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await envelope.sendAndWait.webhook.call(this);
 	}
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/itemErrors';
 import { runPool } from '../helpers/pool';
@@ -35,6 +35,8 @@ function findOperation(resource: string, operation: string): Operation | undefin
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
+	// One wait for the whole execution, before and instead of the item loop.
+	if (resource === 'envelope' && operation === SEND_AND_WAIT_OPERATION) return await envelope.sendAndWait.executeAndWait.call(this);
 	const module = findOperation(resource, operation);
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);

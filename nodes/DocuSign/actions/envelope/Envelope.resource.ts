@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as create from './create.operation';
 import * as createFromTemplate from './createFromTemplate.operation';
@@ -11,6 +12,7 @@ import * as getRecipients from './getRecipients.operation';
 import * as getStatus from './getStatus.operation';
 import * as resend from './resend.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as updateRecipients from './updateRecipients.operation';
 import * as voidEnvelope from './voidEnvelope.operation';
 
@@ -26,6 +28,7 @@ export {
 	getStatus,
 	resend,
 	send,
+	sendAndWait,
 	updateRecipients,
 	voidEnvelope,
 };
@@ -105,6 +108,13 @@ export const description: INodeProperties[] = [
 				action: 'Send a draft envelope',
 			},
 			{
+				name: 'Send and Wait for Completion',
+				value: SEND_AND_WAIT_OPERATION,
+				description:
+					'Send an envelope from documents or a template, then wait until DocuSign reports it completed, declined or voided (no polling)',
+				action: 'Send an envelope and wait for completion',
+			},
+			{
 				name: 'Update Recipients',
 				value: 'updateRecipients',
 				description: 'Correct a recipient\'s name or e-mail and resend to them',
@@ -130,6 +140,7 @@ export const description: INodeProperties[] = [
 	...getStatus.description,
 	...resend.description,
 	...send.description,
+	...sendAndWait.description,
 	...updateRecipients.description,
 	...voidEnvelope.description,
 ];
