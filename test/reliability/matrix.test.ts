@@ -119,7 +119,13 @@ const rows: Row[] = [
 				sim.expireTokens();
 				sim.state.refreshTokens.clear();
 			}),
-		expected: { ok: 0, envelopes: 9, creates: 10, lookups: 0, refusedByLimits: 0, jwtMints: 0, refreshes: 1, slept: [] },
+		expected: { ok: 0, envelopes: 9, lookups: 0, refusedByLimits: 0, jwtMints: 0, slept: [] },
+		// n8n tries the refresh once per call; the transport may send a call once more after a refused
+		// refresh (another process may just have rotated the token), never more.
+		check: (seen) => {
+			expect(seen.refreshes === 1 || seen.refreshes === 2).toBe(true);
+			expect(seen.creates).toBe(9 + seen.refreshes);
+		},
 		error: /^The credential "Alice" needs to be reconnected\.$/,
 		stopsAt: 10,
 		outcome: 'items 1–9 sent; the refresh is refused (invalid_grant), the run stops at item 10: n8n\'s "needs to be reconnected"',
