@@ -5,6 +5,7 @@ import { credentialTypeOf, type DocuSignFunctions } from './credentials';
 import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
 import { burstPauseMs, recordRateLimit } from './rateLimit';
 import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
+import { isWorthRetryAfterRefreshRefused } from './rotatedToken';
 
 // DocuSign says the user left the account or it moved: the cached userinfo is stale.
 const MEMBERSHIP_CODES = new Set(['USER_LACKS_MEMBERSHIP', 'INVALID_USERID', 'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT']);
@@ -97,6 +98,7 @@ export async function apiRequest(
 		waitedMs: 0,
 	};
 	const resendable = !isSingleUseBody(options.body);
+	let refreshRefusedRetried = false;
 	for (;;) {
 		const pause = burstPauseMs(account.accountId, clock.now());
 		if (pause > 0) await clock.sleep(pause);
@@ -109,6 +111,11 @@ export async function apiRequest(
 			recordRateLimit(account.accountId, response.headers as IDataObject, clock.now());
 			return options.returnFullResponse ? response : response.body;
 		} catch (error) {
+			// Another n8n process rotated the OAuth2 refresh token a moment ago: once more, with its tokens.
+			if (resendable && !refreshRefusedRetried && isWorthRetryAfterRefreshRefused(credentialTypeOf(this), error)) {
+				refreshRefusedRetried = true;
+				continue;
+			}
 			const failure = readFailure(error);
 			const rate = recordRateLimit(account.accountId, failure.headers, clock.now());
 			const facts: FailureFacts = {
