@@ -1,6 +1,6 @@
 /** The suite's view of the DocuSign simulator: its control API (`/__sim/…`) and its OAuth endpoints. */
 import axios, { type AxiosInstance } from 'axios';
-import type { LogEntry, SeedData } from '../../simulator';
+import type { CustomDelivery, DeliveryRecord, LogEntry, SeedData } from '../../simulator';
 
 export interface Mark {
 	counters: Record<string, number>;
@@ -11,6 +11,28 @@ export interface Since {
 	/** How much each counter grew since the mark (keys that did not move are left out). */
 	counters: Record<string, number>;
 	log: LogEntry[];
+}
+
+/** An envelope as the control API shows it. */
+export interface SimEnvelope {
+	envelopeId: string;
+	accountId: string;
+	status: string;
+	emailSubject?: string;
+	templateId?: string;
+	voidedReason?: string;
+	documents: Array<{ documentId: string; name: string; size: number; sha256: string; [key: string]: unknown }>;
+	recipients: Array<{
+		type: string;
+		recipientId: string;
+		roleName?: string;
+		name: string;
+		email: string;
+		status: string;
+		tabs?: Record<string, Array<Record<string, unknown>>>;
+		[key: string]: unknown;
+	}>;
+	[key: string]: unknown;
 }
 
 export class SimClient {
@@ -33,6 +55,26 @@ export class SimClient {
 	consent = (integrationKey: string, userId: string, revoke = false) =>
 		this.control<unknown>('post', 'consent', { integrationKey, userId, revoke });
 	expireTokens = (filter: { accessToken?: string; userId?: string } = {}) => this.control<unknown>('post', 'tokens/expire', filter);
+
+	/** The simulator's record of an envelope (documents as `{…, size, sha256}` instead of bytes). */
+	envelope = (envelopeId: string) => this.control<SimEnvelope>('get', `envelopes/${envelopeId}`);
+	/** A recipient views, signs or declines, as in DocuSign's signing page. */
+	recipient = (envelopeId: string, recipientId: string, action: 'view' | 'sign' | 'decline', reason?: string) =>
+		this.control<{ envelopeStatus: string; recipientStatus: string }>(
+			'post',
+			`envelopes/${envelopeId}/recipients/${recipientId}/${action}`,
+			reason ? { reason } : {},
+		);
+	/** Adds a Connect HMAC key to one account (all when no id); a random one when none is given. */
+	addHmacKey = (accountId?: string, key?: string) => this.control<{ key: string }>('post', 'connect/keys', { accountId, key });
+	/** Connect delivery records, after the delivery queue drained. */
+	deliveries = (filter: { envelopeId?: string; event?: string } = {}) =>
+		this.control<DeliveryRecord[]>(
+			'get',
+			`connect/deliveries?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)), wait: '1', timeoutMs: '8000' }).toString()}`,
+		);
+	/** A custom, forged or repeated Connect message; resolves with the records once answered. */
+	deliver = (delivery: CustomDelivery) => this.control<DeliveryRecord[]>('post', 'connect/deliver', delivery);
 
 	async log(since = 0): Promise<LogEntry[]> {
 		const body = await this.control<LogEntry[] | { entries?: LogEntry[]; log?: LogEntry[] }>('get', `log?since=${since}`);

@@ -55,3 +55,54 @@ export function fixedId(prefix: string): string {
 	if (clean.length > 16) throw new Error(`id prefix "${prefix}" is longer than 16 characters`);
 	return clean.padEnd(16, '0');
 }
+
+export const DOCUSIGN_TRIGGER_NODE_TYPE = 'n8n-nodes-docusign.docuSignTrigger';
+
+/** A node of a chained workflow, as the editor saves it (id and position are filled in). */
+export interface ChainNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+/** A DocuSign node of a chain: the authentication that goes with the credential's type. */
+export function docuSignNode(name: string, credential: CredentialFixture, parameters: Record<string, unknown>): ChainNode {
+	const authentication = AUTHENTICATION[credential.type];
+	if (!authentication) throw new Error(`no DocuSign authentication for credential type ${credential.type}`);
+	return {
+		name,
+		type: DOCUSIGN_NODE_TYPE,
+		typeVersion: 1,
+		parameters: { authentication, ...parameters },
+		credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+	};
+}
+
+/**
+ * A workflow whose nodes run one after the other, each on the previous node's output. The first
+ * node is a Manual Trigger unless `start` gives another first node (e.g. a trigger to activate).
+ */
+export function chainWorkflow(id: string, name: string, nodes: ChainNode[], start?: ChainNode): WorkflowFixture {
+	const first: ChainNode = start ?? {
+		name: 'When clicking "Execute workflow"',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		parameters: {},
+	};
+	const all = [first, ...nodes];
+	const names = new Set(all.map((n) => n.name));
+	if (names.size !== all.length) throw new Error(`workflow ${id}: node names must be unique`);
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < all.length; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return {
+		id,
+		name,
+		nodes: all.map((node, i) => ({ id: `${id}-node-${i}`, position: [i * 220, 0], ...node })),
+		connections,
+	};
+}
