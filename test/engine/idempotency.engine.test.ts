@@ -206,6 +206,47 @@ describe('envelope creates are idempotent', () => {
 		expect(account.lookups).toHaveLength(2);
 	});
 
+	it('a timeout: DocuSign may still be working, so the marker is looked up again later and the create never resent', async () => {
+		const account = fakeAccount();
+		let lateBody: IDataObject | undefined;
+		nock(REST)
+			.post(`${PATH}/envelopes`, (body) => {
+				lateBody = body as IDataObject; // DocuSign finishes this create only after we gave up
+				return true;
+			})
+			.replyWithError(Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' }));
+		nock(REST)
+			.persist()
+			.get(`${PATH}/envelopes`)
+			.query(true)
+			.reply(200, (uri) => {
+				if (account.lookups.length === 1 && lateBody) account.createdReply(lateBody);
+				return account.lookup(uri);
+			});
+
+		const result = await create(1);
+
+		expect(result.error).toBeUndefined();
+		expect(account.envelopes).toHaveLength(1);
+		expect(result.outputOf('Create')[0].json).toMatchObject({ recovered: true, attempts: 1 });
+		expect(account.lookups).toHaveLength(2);
+	});
+
+	it('a timeout whose envelope never shows up fails clearly instead of risking a second contract', async () => {
+		const account = fakeAccount();
+		const posts = nock(REST)
+			.post(`${PATH}/envelopes`)
+			.replyWithError(Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' }));
+		nock(REST).persist().get(`${PATH}/envelopes`).query(true).reply(200, (uri) => account.lookup(uri));
+
+		const result = await create(1);
+
+		expect(posts.isDone()).toBe(true);
+		expect(account.lookups).toHaveLength(3);
+		expect(result.error?.message).toBe('DocuSign did not confirm the envelope in time, and it may still be created');
+		expect(result.error?.description).toMatch(/was not sent again.*Idempotency Key/);
+	});
+
 	it('a plain DocuSign refusal (400) is neither looked up nor retried', async () => {
 		const account = fakeAccount();
 		nock(REST).post(`${PATH}/envelopes`).reply(400, { errorCode: 'INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', message: 'bad e-mail' });

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ResolvedAccount } from './accounts';
@@ -73,11 +73,22 @@ export interface CreateOnceResult {
 	attempts: number;
 }
 
-function isAmbiguous(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
+function failureOf(error: unknown): { status?: number; networkCode?: string } {
+	if (!(error instanceof NodeApiError)) return {};
 	const response = (error.errorResponse ?? {}) as { networkError?: string };
-	const status = error.httpCode ? Number(error.httpCode) : undefined;
-	return isAmbiguousFailure({ status, networkCode: response.networkError });
+	return { status: error.httpCode ? Number(error.httpCode) : undefined, networkCode: response.networkError };
+}
+
+const isAmbiguous = (error: unknown) => error instanceof NodeApiError && isAmbiguousFailure(failureOf(error));
+
+// DocuSign may still be working on a create we stopped waiting for: an empty lookup proves
+// nothing yet, so look again a little later and never resend it.
+const STILL_RUNNING_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+const STILL_RUNNING_LOOKUP_DELAYS_MS = [0, 2000, 5000];
+
+function mayStillBeRunning(error: unknown): boolean {
+	const { status, networkCode } = failureOf(error);
+	return status === 504 || (networkCode !== undefined && STILL_RUNNING_CODES.has(networkCode));
 }
 
 /**
@@ -107,8 +118,19 @@ export async function createEnvelopeOnce(
 			if (!isAmbiguous(error) || attempt > MAX_TRANSIENT_RETRIES) {
 				throw error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			}
-			const existing = await findEnvelopeByMarker.call(this, marker, itemIndex, account);
-			if (existing) return { envelope: existing, alreadyExisted: false, recovered: true, attempts: attempt };
+			const stillRunning = mayStillBeRunning(error);
+			for (const delayMs of stillRunning ? STILL_RUNNING_LOOKUP_DELAYS_MS : [0]) {
+				if (delayMs) await clock.sleep(delayMs);
+				const existing = await findEnvelopeByMarker.call(this, marker, itemIndex, account);
+				if (existing) return { envelope: existing, alreadyExisted: false, recovered: true, attempts: attempt };
+			}
+			if (stillRunning) {
+				throw new NodeApiError(this.getNode(), { marker: marker.value } as JsonObject, {
+					message: 'DocuSign did not confirm the envelope in time, and it may still be created',
+					description: `The create was not sent again, so no contract goes out twice. Look for it in DocuSign (envelope custom field ${MARKER_FIELD} = ${marker.value}). To re-run safely, set the create's Idempotency Key (e.g. a record ID): a re-run then returns the envelope if it exists.`,
+					itemIndex,
+				});
+			}
 			await clock.sleep(500 * 2 ** (attempt - 1));
 		}
 	}
