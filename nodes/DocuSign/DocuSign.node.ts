@@ -17,6 +17,18 @@ import { listSearch, loadOptions } from './methods';
 import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './transport';
 
+/**
+ * Shows the HMAC credential for Envelope → Send and Wait only. Written with "hide": n8n's editor
+ * treats every field a credential "show"s on as an authentication field and hides the fields those
+ * depend on (Resource), so a "show" on resource/operation would hide the Resource dropdown.
+ */
+const onlyForSendAndWait = {
+	hide: {
+		resource: ['account', 'bulkSend', 'template'],
+		operation: envelope.operationValues.filter((value) => value !== SEND_AND_WAIT_OPERATION),
+	},
+};
+
 export class DocuSign implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DocuSign',
@@ -45,7 +57,7 @@ export class DocuSign implements INodeType {
 				name: 'docuSignConnectHmacApi',
 				required: false,
 				testedBy: 'docuSignConnectHmacKeyTest',
-				displayOptions: { show: { resource: ['envelope'], operation: [SEND_AND_WAIT_OPERATION] } },
+				displayOptions: onlyForSendAndWait,
 			},
 		],
 		webhooks: envelope.sendAndWait.webhooks,

@@ -50,7 +50,9 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'oAuth2',
-		displayOptions: automatic,
+		// "hide", not "show": n8n's editor hides every parameter that a credential-selecting field
+		// shows on, and Registration must stay visible.
+		displayOptions: { hide: { registration: ['manual'] } },
 	},
 	{
 		displayName: 'Events',

@@ -25,6 +25,8 @@ const CHROMIUM_ARGS = [
 ];
 const OWNER = { email: 'owner@e2e.example', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
 const CREDENTIAL_TYPES = ['docuSignOAuth2Api', 'docuSignJwtApi'];
+// Accepted by the DocuSign node too: the Connect HMAC keys that Send and Wait checks resume calls with.
+const NODE_CREDENTIAL_TYPES = [...CREDENTIAL_TYPES, 'docuSignConnectHmacApi'];
 
 /** Shared by the cases below: one server, one owner. */
 const state: { n8n?: N8n; server?: Background; url?: string; cookie?: string } = {};
@@ -113,7 +115,7 @@ export default defineScenario({
 			check(docuSign.length > 0, `/types/nodes.json has no ${DOCUSIGN_NODE_TYPE}`);
 			checkEqual(
 				[...new Set(docuSign.flatMap((n) => (n.credentials ?? []).map((c) => c.name)))].sort(),
-				[...CREDENTIAL_TYPES].sort(),
+				[...NODE_CREDENTIAL_TYPES].sort(),
 				`credential types the ${DOCUSIGN_NODE_TYPE} node accepts`,
 			);
 			const credentials = await rest<Array<{ name: string; displayName: string }>>('/types/credentials.json');
