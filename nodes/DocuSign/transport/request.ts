@@ -141,6 +141,8 @@ export async function apiRequest(
 					: undefined;
 			const nodeError = toDocuSignError(this.getNode(), error, { action: options.action, itemIndex, detail });
 			if (MEMBERSHIP_CODES.has(String(nodeError.errorResponse?.errorCode))) forgetAccounts(account.cacheKey);
+			// An earlier attempt may have gone through: callers of status changes check for that.
+			nodeError.context.transientRetries = budget.transientRetries;
 			throw nodeError;
 		}
 	}

@@ -26,6 +26,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		headers: { 'Content-Type': 'application/json' },
 		itemIndex,
 		action: 'resend the envelope',
+		// A second resend only repeats the e-mails: safe to retry after a lost answer.
+		idempotent: true,
 	})) as IDataObject;
 	checkUpdateSummary.call(this, summary, itemIndex, 'resend the envelope');
 	return [{ json: { envelopeId, resent: true } }];

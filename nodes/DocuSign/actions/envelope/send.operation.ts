@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
-import { checkUpdateSummary } from './envelopeData';
+import { changeEnvelopeStatus } from './statusChange';
 
 const properties: INodeProperties[] = [
 	{
@@ -19,11 +18,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const envelopeId = getEnvelopeId.call(this, itemIndex);
-	const summary = (await apiRequest.call(this, 'PUT', `/envelopes/${envelopeId}`, {
-		body: { status: 'sent' },
-		itemIndex,
-		action: 'send the draft envelope',
-	})) as IDataObject;
-	checkUpdateSummary.call(this, summary, itemIndex, 'send the draft envelope');
+	await changeEnvelopeStatus.call(this, envelopeId, { status: 'sent' }, itemIndex, 'send the draft envelope');
 	return [{ json: { envelopeId, status: 'sent' } }];
 }

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequest } from '../../transport';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
-import { checkUpdateSummary } from './envelopeData';
+import { changeEnvelopeStatus } from './statusChange';
 
 const properties: INodeProperties[] = [
 	{
@@ -37,11 +36,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'DocuSign shows the reason to the recipients. Enter a short sentence, e.g. "Replaced by a corrected contract".',
 		});
 	}
-	const summary = (await apiRequest.call(this, 'PUT', `/envelopes/${envelopeId}`, {
-		body: { status: 'voided', voidedReason },
-		itemIndex,
-		action: 'void the envelope',
-	})) as IDataObject;
-	checkUpdateSummary.call(this, summary, itemIndex, 'void the envelope');
+	await changeEnvelopeStatus.call(this, envelopeId, { status: 'voided', voidedReason }, itemIndex, 'void the envelope');
 	return [{ json: { envelopeId, status: 'voided', voidedReason } }];
 }
