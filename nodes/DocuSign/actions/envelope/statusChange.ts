@@ -5,7 +5,11 @@ import { apiRequest } from '../../transport';
 import { checkUpdateSummary } from './envelopeData';
 
 // What DocuSign answers when the envelope is no longer in the state the change needs.
-const WRONG_STATE_CODES = new Set(['ENVELOPE_INVALID_STATUS', 'ENVELOPE_CANNOT_VOID_INVALID_STATE']);
+const WRONG_STATE_CODES = new Set([
+	'ENVELOPE_INVALID_STATUS',
+	'ENVELOPE_CANNOT_SEND_INVALID_STATE',
+	'ENVELOPE_CANNOT_VOID_INVALID_STATE',
+]);
 
 /**
  * Sets an envelope's status (send a draft, void). The PUT is safe to repeat, so transport retries
