@@ -15,7 +15,7 @@ import { fixedId } from '../e2e/lib/workflows';
 import { banner } from './banner';
 import { DEV_DIR, REPO, realAccountFromEnv, realCredentials, type RealAccount } from './config';
 import { EXAMPLE_NAME, exampleWorkflow } from './example';
-import { DevN8n, installPackage, since, syncPackage, type Runtime } from './n8nDev';
+import { DevN8n, installPackage, packageJsonChanged, since, syncPackage, type Runtime } from './n8nDev';
 import { startDevSimulator, type DevSimulator } from './simulator';
 import { buildAssets, startTsc, watchBuild } from './watch';
 
@@ -25,17 +25,21 @@ const LOGS = join(DEV_DIR, 'logs');
 const STATE_FILE = join(DEV_DIR, 'dev-state.json');
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
-let stopping = false;
+let stopping = 0;
 let stopWatching: () => void = () => undefined;
 /** What Ctrl-C stops, for the message (empty before anything started). */
 let running = '';
 
-async function shutdown(code: number): Promise<never> {
+async function shutdown(code: number): Promise<void> {
 	if (stopping) {
+		// The same Ctrl-C often arrives twice (npm, timeout and the terminal all pass it on): only a
+		// second one a few seconds later means "stop now".
+		if (Date.now() - stopping < 3_000) return;
+		say('stopping now (SIGKILL)');
 		killAllNow();
 		process.exit(code || 130);
 	}
-	stopping = true;
+	stopping = Date.now();
 	stopWatching();
 	if (running) say(`stopping ${running}…`);
 	await stopAll();
@@ -139,22 +143,25 @@ async function main(): Promise<void> {
 	await startN8n();
 	const owner = await n8n.ensureOwner();
 
-	const restart = async (why: string) => {
+	/** Stops n8n, runs `whileStopped` (e.g. copies the new package), starts it again. */
+	const restart = async (why: string, whileStopped: () => void = () => undefined) => {
 		say(`${why}: restarting n8n`);
 		restarting = true;
 		await n8n.server?.stop();
 		restarting = false;
+		whileStopped();
 		const t = Date.now();
 		await startN8n();
 		say(`n8n restarted in ${since(t)}`);
 	};
+	const copied = (changed: string[]) => say(`dist/ changed (${changed.length} file${changed.length > 1 ? 's' : ''}), copied into .n8n-dev/`);
 	stopWatching = watchBuild(say, async () => {
+		// n8n reads package.json (the list of nodes and credentials) only at start.
+		if (packageJsonChanged()) return await restart('package.json changed', () => copied(syncPackage()));
+		reloaded = false;
 		const changed = syncPackage();
 		if (!changed.length) return;
-		say(`dist/ changed (${changed.length} file${changed.length > 1 ? 's' : ''}), copied into .n8n-dev/`);
-		// n8n reads package.json (the list of nodes and credentials) only at start.
-		if (changed.includes('package.json')) return await restart('package.json changed');
-		reloaded = false;
+		copied(changed);
 		const deadline = Date.now() + 15_000;
 		while (!reloaded && Date.now() < deadline && !stopping) await new Promise((r) => setTimeout(r, 250));
 		if (!reloaded && !stopping) await restart('n8n did not hot-reload the package');
@@ -169,6 +176,7 @@ process.on('SIGHUP', () => void shutdown(0));
 process.on('exit', () => killAllNow());
 
 main().catch(async (error: Error) => {
-	console.error(`[dev] ${error.message}`);
+	// After Ctrl-C, whatever main() was waiting for fails because its process was stopped: say nothing.
+	if (!stopping) console.error(`[dev] ${error.message}`);
 	await shutdown(1);
 });

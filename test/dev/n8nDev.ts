@@ -60,6 +60,12 @@ export function syncPackage(): string[] {
 	return changed;
 }
 
+/** Whether the repo's package.json differs from the installed one (n8n reads it only at start). */
+export function packageJsonChanged(): boolean {
+	const installed = join(PACKAGE_DIR, 'package.json');
+	return !existsSync(installed) || !readFileSync(installed).equals(readFileSync(join(REPO, 'package.json')));
+}
+
 /** The community-package layout n8n's own installer leaves, with n8n-workflow resolving to n8n's copy. */
 export function installPackage(runtime: Runtime): string[] {
 	mkdirSync(PACKAGE_DIR, { recursive: true });
