@@ -5,27 +5,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { answerWithoutRun, readRawBody } from '../helpers/webhookRequest';
 import { deliveryKey, rememberDelivery } from './dedupe';
 import { asConnectMessage, flattenConnectMessage, parseConnectMessage, type ConnectMessage } from './payload';
 import { isSignedByAnyKey, readHmacKeys, signatureHeaderValues } from './signature';
-
-type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
-type WebhookResponse = ReturnType<IWebhookFunctions['getResponseObject']>;
-
-/** The request body exactly as received; n8n keeps it as `rawBody` when it parses the body. */
-async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
-	}
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-/** Answers directly (plain Node API, which express' response extends), for the refusals. */
-function reply(response: WebhookResponse, status: number, message: string): IWebhookResponseData {
-	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify({ message }));
-	return { noWebhookResponse: true };
-}
 
 /**
  * One Connect delivery. With signature checks on, nothing unsigned or wrongly signed gets past
@@ -40,7 +23,7 @@ export async function handleConnectDelivery(this: IWebhookFunctions): Promise<IW
 		const keys = readHmacKeys(await this.getCredentials<ICredentialDataDecryptedObject>('docuSignConnectHmacApi'));
 		const signatures = signatureHeaderValues(request.headers);
 		if (!rawBody || !isSignedByAnyKey(rawBody, signatures, keys)) {
-			return reply(this.getResponseObject(), 401, 'Unauthorized: missing or invalid X-DocuSign-Signature');
+			return answerWithoutRun(this, 401, 'Unauthorized: missing or invalid X-DocuSign-Signature');
 		}
 	}
 
@@ -48,11 +31,8 @@ export async function handleConnectDelivery(this: IWebhookFunctions): Promise<IW
 	if (rawBody) message = parseConnectMessage(rawBody);
 	else message = asConnectMessage(this.getBodyData());
 	if (!message) {
-		return reply(
-			this.getResponseObject(),
-			400,
-			'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON, one message per event)',
-		);
+		const expected = 'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON, one message per event)';
+		return answerWithoutRun(this, 400, expected);
 	}
 
 	const events = this.getNodeParameter('events', []) as string[];

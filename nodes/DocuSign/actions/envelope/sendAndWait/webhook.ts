@@ -1,30 +1,13 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { isGuid } from '../../../helpers/guid';
+import { answerWithoutRun, readRawBody } from '../../../helpers/webhookRequest';
 import { asConnectMessage, parseConnectMessage, type ConnectMessage } from '../../../trigger/payload';
 import { isSignedByAnyKey, readHmacKeys, signatureHeaderValues } from '../../../trigger/signature';
 import { completionJson, downloadCompletedDocuments, envelopeIdOf, markerOf, pairedToInput } from './output';
 import { finalStatusOf, TERMINAL_EVENTS, verifiedResumeState } from './resume';
 
-type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
-
 export const HMAC_CREDENTIAL = 'docuSignConnectHmacApi';
-
-/** The request body exactly as received; n8n keeps it as `rawBody` when it parses the body. */
-async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
-		await request.readRawBody();
-	}
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-/** Answers without resuming: the execution keeps waiting. */
-function refuse(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	const response = context.getResponseObject();
-	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify({ message }));
-	return { noWebhookResponse: true };
-}
 
 /**
  * DocuSign calling the resume URL of a waiting Send and Wait for Completion. Only a call with
@@ -35,26 +18,26 @@ function refuse(context: IWebhookFunctions, status: number, message: string): IW
  */
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const state = verifiedResumeState(this);
-	if (!state) return refuse(this, 401, 'Unauthorized: not the resume URL of a waiting DocuSign envelope');
+	if (!state) return answerWithoutRun(this, 401, 'Unauthorized: not the resume URL of a waiting DocuSign envelope');
 
 	const request = this.getRequestObject();
 	const rawBody = await readRawBody(request);
 	if (this.getNode().credentials?.[HMAC_CREDENTIAL]) {
 		const keys = readHmacKeys(await this.getCredentials<ICredentialDataDecryptedObject>(HMAC_CREDENTIAL));
 		if (!rawBody || !isSignedByAnyKey(rawBody, signatureHeaderValues(request.headers), keys)) {
-			return refuse(this, 401, 'Unauthorized: missing or invalid X-DocuSign-Signature');
+			return answerWithoutRun(this, 401, 'Unauthorized: missing or invalid X-DocuSign-Signature');
 		}
 	}
 
 	const message: ConnectMessage | undefined = rawBody ? parseConnectMessage(rawBody) : asConnectMessage(this.getBodyData());
 	if (!message) {
-		return refuse(this, 400, 'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON)');
+		return answerWithoutRun(this, 400, 'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON)');
 	}
 	if (markerOf(message) !== state.marker) {
-		return refuse(this, 401, 'Unauthorized: the event is not about the envelope this execution waits for');
+		return answerWithoutRun(this, 401, 'Unauthorized: the event is not about the envelope this execution waits for');
 	}
 	const envelopeId = envelopeIdOf(message);
-	if (!isGuid(envelopeId)) return refuse(this, 400, 'The event names no envelope ID');
+	if (!isGuid(envelopeId)) return answerWithoutRun(this, 400, 'The event names no envelope ID');
 
 	const status = finalStatusOf(message.event);
 	if (!status) {
