@@ -1,13 +1,19 @@
 /**
  * A worker killed with SIGKILL while executions are in flight. DocuSign (the simulator) takes 6 s
  * to answer each create, so the killed worker's executions have created their envelopes but never
- * learn it. n8n 2.41 does not re-queue a stalled job (Bull's maxStalledCount is 0): the executions
- * end "crashed", and the user re-runs them (REST retry, as the editor's "Retry" button does).
- *
- * A retry is a new execution with a new id, so the marker the node derives from workflow,
- * execution, node and item differs, and only the node's "Idempotency Key" option (here the
- * request id the caller sent) lets the re-run find the envelope the crashed run created.
- * Both workflows run side by side: with the key (asserted: no envelope twice) and without (reported).
+ * learn it. What n8n 2.41.1 does then (asserted or reported below):
+ * - it does not re-queue a stalled job (Bull's maxStalledCount is 0): the surviving worker's Bull
+ *   fails it ("job stalled more than maxStalledCount"), main marks the execution error or crashed;
+ * - main replaces the stalled execution's data with that error, so n8n's own retry (the editor's
+ *   "Retry", REST POST /rest/executions/:id/retry), a new execution (new id, retryOf = the old
+ *   one), mostly has nothing left to run and fails at once without sending (19 of the first 20
+ *   seen here; a retry that does run is a new execution too, covered by the same check);
+ * - what does re-run the work is the caller sending the request again (or the user re-running it
+ *   with the same input): a new execution, so the marker the node derives from workflow,
+ *   execution, node and item differs, and only the node's "Idempotency Key" option (here the
+ *   request id the caller sent) finds the envelope the killed run had sent.
+ * Two workflows run side by side: with the key (asserted: no request sent twice) and without it
+ * (the duplicates are reported).
  */
 import { check, checkEqual } from '../../e2e/lib/check';
 import type { CredentialFixture } from '../../e2e/lib/n8n';
