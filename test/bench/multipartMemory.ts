@@ -11,7 +11,8 @@
  *
  * A child warms up with a small file, collects garbage, reads its RSS ("idle"), resets the
  * kernel's peak-RSS mark (/proc/self/clear_refs), runs the 25 MB upload and reads the peak
- * (VmHWM). Reported: peak − idle, as a multiple of the file size.
+ * (VmHWM). Reported: peak − idle, as a multiple of the file size. With BENCH_JSON_OUT set, the
+ * rows are also written there as JSON (npm run bench reads them for its memory figure).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +33,23 @@ const VARIANT_LABELS: Record<Variant, string> = {
 	base64Json: 'baseline: base64 inside JSON',
 	streamMultipart: 'comparison: multipart as a Node stream',
 };
+
+/** One scenario's result, as BENCH_JSON_OUT receives it. */
+export interface MemoryRow {
+	variant: Variant;
+	label: string;
+	mode: BinaryMode;
+	fileMb: number;
+	runs: number;
+	idleMb: number;
+	peakAboveIdleMb: number;
+	multiple: number;
+	minMultiple: number;
+	maxMultiple: number;
+	bodyMb: number;
+	contentType: string;
+	method: 'VmHWM' | 'sampled';
+}
 
 interface ChildResult {
 	variant: Variant;
@@ -282,6 +300,7 @@ async function parent(): Promise<void> {
 	console.log('Peak RSS above idle during the upload, as MB and as a multiple of the file size (median, min–max):\n');
 
 	const rows: string[][] = [['scenario', 'binary data', 'idle RSS', 'peak − idle', '× file', 'range ×', 'body sent']];
+	const measured: MemoryRow[] = [];
 	try {
 		for (const mode of ['filesystem', 'memory'] as BinaryMode[]) {
 			for (const variant of ['docuSignNode', 'base64Json', 'streamMultipart'] as Variant[]) {
@@ -307,12 +326,28 @@ async function parent(): Promise<void> {
 					`${(last.bytes / 1024 / 1024).toFixed(1)} MB ${last.contentType.split(';')[0]}`,
 				]);
 				if (results.some((r) => r.method !== 'VmHWM')) rows[rows.length - 1].push('(sampled)');
+				measured.push({
+					variant,
+					label: VARIANT_LABELS[variant],
+					mode,
+					fileMb,
+					runs: results.length,
+					idleMb: mb(median(results.map((r) => r.idleKb))),
+					peakAboveIdleMb: median(deltas),
+					multiple: median(deltas) / fileMb,
+					minMultiple: Math.min(...deltas) / fileMb,
+					maxMultiple: Math.max(...deltas) / fileMb,
+					bodyMb: last.bytes / 1024 / 1024,
+					contentType: last.contentType.split(';')[0],
+					method: results.every((r) => r.method === 'VmHWM') ? 'VmHWM' : 'sampled',
+				});
 			}
 		}
 	} finally {
 		server.close();
 		rmSync(folder, { recursive: true, force: true });
 	}
+	if (process.env.BENCH_JSON_OUT) writeFileSync(process.env.BENCH_JSON_OUT, JSON.stringify(measured));
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
 	for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
 }

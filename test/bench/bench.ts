@@ -1,0 +1,470 @@
+/**
+ * `npm run bench`: what the DocuSign node costs, against the local DocuSign simulator and in n8n's
+ * real engine, side by side in one run. Writes test/bench/RESULTS.md (between its markers).
+ *
+ *   npm run bench                          # 500 items, 5 alternating runs, 10 ms latency
+ *   npm run bench -- --smoke               # or BENCH_SMOKE=1: 20 items, 1 run, no file written
+ *   npm run bench -- --items 200 --runs 3 --latency 5
+ *
+ * The simulator runs in a process of its own (test/bench/simulatorProcess.ts) with its limits
+ * raised, so that neither client waits for the other's CPU work or for DocuSign's burst limit
+ * (figure 3b puts the real limit back). Timings are wall-clock medians of runs that alternate
+ * between the node and the raw loop; ratios compare medians.
+ */
+import {
+	checkCreateOutput,
+	createItems,
+	createParameters,
+	delta,
+	jwtCredential,
+	median,
+	newStore,
+	oauth2Credential,
+	prebuildBodies,
+	rawLoop,
+	restCalls,
+	runNode,
+	startSimulatorProcess,
+	tokenCalls,
+	tokenOf,
+	type Auth,
+	type SimulatorHandle,
+} from './benchKit';
+import type { MemoryRow } from './multipartMemory';
+
+import { clearAccountCache } from '../../nodes/DocuSign/transport';
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string): number | undefined => {
+	const i = argv.indexOf(`--${name}`);
+	const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+	return value === undefined ? undefined : Number(value);
+};
+const smoke = flag('smoke') || ['1', 'true'].includes(String(process.env.BENCH_SMOKE ?? ''));
+
+const settings = {
+	smoke,
+	items: option('items') ?? (smoke ? 20 : 500),
+	runs: option('runs') ?? (smoke ? 1 : 5),
+	latencyMs: option('latency') ?? Number(process.env.BENCH_LATENCY_MS ?? 10),
+	parallelLatencyMs: option('parallel-latency') ?? 20,
+	parallel: 4,
+	executions: smoke ? 3 : 10,
+	bulkRecipients: option('bulk') ?? (smoke ? 20 : 1000),
+	bulkRuns: smoke ? 1 : 3,
+	pacingItems: 260,
+	memoryMb: smoke ? 2 : 25,
+	memoryRuns: smoke ? 1 : 3,
+};
+
+const UNLIMITED = { rateLimits: { hourlyLimit: 1e9, burstLimit: 1e9, burstWindowSeconds: 30 } };
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const range = (values: number[]) => `${seconds(Math.min(...values))}–${seconds(Math.max(...values))}`;
+
+interface Row {
+	figure: string;
+	measure: string;
+	value: string;
+	target: string;
+	met?: boolean;
+}
+
+const rows: Row[] = [];
+const details: string[] = [];
+const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
+
+// ---------------------------------------------------------------------------------------------
+// 0. The node and the raw loop send the same request
+// ---------------------------------------------------------------------------------------------
+
+async function sameRequests(sim: SimulatorHandle): Promise<void> {
+	const store = await newStore(jwtCredential(sim), 'jwt');
+	await runNode(store, 'jwt', createParameters(1), createItems(1));
+	await rawLoop(sim.restBase, await tokenOf(store, 'jwt'), await prebuildBodies(1, 'identity'));
+	const creates = await sim.log('POST envelopes');
+	const [node, raw] = creates.slice(-2).map((entry) => entry.body?.parts ?? []);
+	const strip = (parts: Array<{ json?: IDataObject; size: number }>) =>
+		JSON.stringify(parts.map(({ json, size }) => ({ json: json && JSON.parse(JSON.stringify(json).replace(/"[rk]-[0-9a-f]{40}"/g, '"marker"')), size })));
+	if (strip(node) !== strip(raw)) {
+		throw new Error(`the raw loop would not send what the node sends:\nnode ${strip(node)}\nraw  ${strip(raw)}`);
+	}
+	details.push(
+		'Before timing, one create from each side is compared at the simulator: the JSON definition and the document part are identical (only the idempotency marker\'s value and the multipart boundary differ).',
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Calls per envelope
+// ---------------------------------------------------------------------------------------------
+
+async function callsPerEnvelope(sim: SimulatorHandle, auth: Auth): Promise<void> {
+	const label = auth === 'jwt' ? 'JWT' : 'OAuth2';
+	clearAccountCache();
+	const credential = auth === 'jwt' ? jwtCredential(sim) : await oauth2Credential(sim);
+	const store = await newStore(credential, auth);
+	const { items, executions, parallel } = settings;
+	const perExecution: Array<Record<string, number>> = [];
+	let ms = 0;
+	for (let e = 0; e < executions; e++) {
+		const before = await sim.counters();
+		const run = await runNode(store, auth, createParameters(parallel), createItems(items));
+		checkCreateOutput(run.output, items);
+		perExecution.push(delta(before, await sim.counters()));
+		ms += run.ms;
+	}
+	const first = perExecution[0];
+	const sum = (key: (counts: Record<string, number>) => number) => perExecution.reduce((total, counts) => total + key(counts), 0);
+	const envelopesFirst = (first['POST envelopes'] ?? 0) / items;
+	const restFirst = restCalls(first) / items;
+	const restAll = sum(restCalls) / (items * executions);
+	const tokensFirst = tokenCalls(first);
+	const tokensAll = sum(tokenCalls);
+	const userinfoFirst = first['GET /oauth/userinfo'] ?? 0;
+	const userinfoAll = sum((counts) => counts['GET /oauth/userinfo'] ?? 0);
+	const fig = `1. Calls per envelope, ${label}`;
+	rows.push(
+		{ figure: fig, measure: `DocuSign calls per envelope, ${items} creates`, value: `${restFirst.toFixed(2)} (POST /envelopes: ${envelopesFirst.toFixed(2)})`, target: '1.00', met: restFirst === 1 },
+		{ figure: fig, measure: `token / userinfo calls, one execution`, value: `${tokensFirst} / ${userinfoFirst}`, target: '≤ 1 / ≤ 1', met: tokensFirst <= 1 && userinfoFirst <= 1 },
+		{
+			figure: fig,
+			measure: `token / userinfo calls, ${executions} executions; calls per envelope`,
+			value: `${tokensAll} / ${userinfoAll}; ${restAll.toFixed(2)}`,
+			target: '≤ 1 / ≤ 1; 1.00',
+			met: tokensAll <= 1 && userinfoAll <= 1 && restAll === 1,
+		},
+	);
+	details.push(
+		`Figure 1, ${label}: ${executions} consecutive executions of ${items} items in one n8n process, Requests in Parallel ${parallel} (the calls do not depend on it), a fresh credential and an empty account cache before the first. Counters moved per execution: ${perExecution.map((counts) => JSON.stringify(counts)).join(' · ')}.${auth === 'oAuth2' ? ' The OAuth2 credential was connected once before (GET /oauth/auth + one authorization_code token call), as in n8n\'s editor; its access token lasts 8 h, so no execution refreshed it.' : ''} Node time for all executions: ${seconds(ms)}.`,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2 and 3. Node against the raw loop
+// ---------------------------------------------------------------------------------------------
+
+type Side = 'raw' | 'node' | 'nodeFixed';
+
+interface Comparison {
+	latency: number;
+	parallel: number;
+	items: number;
+	runs: number;
+	sides: Side[];
+}
+
+/** Alternating runs of the raw loop and the node (the order rotates every run); medians in ms. */
+async function compare(sim: SimulatorHandle, plan: Comparison): Promise<Record<Side, number[]>> {
+	await sim.configure({ latencyMs: plan.latency });
+	clearAccountCache();
+	const store = await newStore(jwtCredential(sim), 'jwt');
+	const items = createItems(plan.items);
+	// Warm up every side (JIT, connections, token, account cache).
+	await runNode(store, 'jwt', createParameters(plan.parallel), createItems(20));
+	await runNode(store, 'jwt', createParameters(plan.parallel, true), createItems(20));
+	const token = await tokenOf(store, 'jwt');
+	const bodies = await prebuildBodies(plan.items, `latency-${plan.latency}`);
+	await rawLoop(sim.restBase, token, bodies.slice(0, 20));
+
+	const ms: Record<Side, number[]> = { raw: [], node: [], nodeFixed: [] };
+	for (let r = 0; r < plan.runs; r++) {
+		const order = [...plan.sides.slice(r % plan.sides.length), ...plan.sides.slice(0, r % plan.sides.length)];
+		for (const side of order) {
+			if (side === 'raw') {
+				ms.raw.push(await rawLoop(sim.restBase, token, bodies));
+				continue;
+			}
+			const before = await sim.counters();
+			const run = await runNode(store, 'jwt', createParameters(plan.parallel, side === 'nodeFixed'), items);
+			if (side === 'node') checkCreateOutput(run.output, plan.items);
+			const moved = delta(before, await sim.counters());
+			if (restCalls(moved) !== plan.items) throw new Error(`node run made ${restCalls(moved)} REST calls for ${plan.items} items`);
+			ms[side].push(run.ms);
+		}
+	}
+	return ms;
+}
+
+const perItem = (ms: number, items: number) => `${(ms / items).toFixed(2)} ms`;
+
+async function overhead(sim: SimulatorHandle): Promise<void> {
+	const { items, runs, latencyMs: latency } = settings;
+	const ms = await compare(sim, { latency, parallel: 1, items, runs, sides: ['raw', 'node', 'nodeFixed'] });
+	const raw = median(ms.raw);
+	const node = median(ms.node);
+	const fixed = median(ms.nodeFixed);
+	rows.push(
+		{
+			figure: '2. Overhead against a raw loop',
+			measure: `node (sequential) ÷ raw axios loop, ${items} creates, ${latency} ms latency`,
+			value: `${(node / raw).toFixed(3)}× (${seconds(node)} vs ${seconds(raw)}; +${perItem(node - raw, items)} per item)`,
+			target: '≤ 1.10×',
+			met: node / raw <= 1.1,
+		},
+		{
+			figure: '2. Overhead against a raw loop',
+			measure: 'the same without expressions (fixed subject and signer)',
+			value: `${(fixed / raw).toFixed(3)}× (+${perItem(fixed - raw, items)} per item)`,
+			target: '(reported)',
+		},
+	);
+	details.push(
+		`Figure 2: ${runs} runs of ${items} creates at ${latency} ms simulator latency, the order of the three sides rotating every run. Raw axios loop (sequential, prebuilt multipart bodies, the node's token and base URI, keep-alive): median ${seconds(raw)} (${perItem(raw, items)} per item), range ${range(ms.raw)}. Node, Requests in Parallel 1, whole workflow execution in n8n's engine, subject and signer from each item by expression: median ${seconds(node)} (${perItem(node, items)} per item), range ${range(ms.node)}. Node with fixed subject and signer: median ${seconds(fixed)} (${perItem(fixed, items)} per item), range ${range(ms.nodeFixed)}.`,
+	);
+	if (settings.smoke) return;
+	const slow = { latency: 100, items: Math.min(items, 100), runs: 3 };
+	const far = await compare(sim, { ...slow, parallel: 1, sides: ['raw', 'node'] });
+	const ratio = median(far.node) / median(far.raw);
+	rows.push({
+		figure: '2. Overhead against a raw loop',
+		measure: `the same at ${slow.latency} ms latency (${slow.items} creates, ${slow.runs} runs)`,
+		value: `${ratio.toFixed(3)}× (+${perItem(median(far.node) - median(far.raw), slow.items)} per item)`,
+		target: '≤ 1.10×',
+		met: ratio <= 1.1,
+	});
+	details.push(
+		`Figure 2 at ${slow.latency} ms (closer to DocuSign's own answer times): raw median ${seconds(median(far.raw))}, range ${range(far.raw)}; node median ${seconds(median(far.node))}, range ${range(far.node)}.`,
+	);
+}
+
+async function concurrency(sim: SimulatorHandle): Promise<void> {
+	const { items, runs, parallel, parallelLatencyMs: latency } = settings;
+	const ms = await compare(sim, { latency, parallel, items, runs, sides: ['raw', 'node'] });
+	const speedup = median(ms.raw) / median(ms.node);
+	rows.push({
+		figure: '3. Concurrency',
+		measure: `raw sequential loop ÷ node at ${parallel} in parallel, ${items} creates, ${latency} ms latency; order and pairedItem`,
+		value: `${speedup.toFixed(2)}× faster (${seconds(median(ms.node))} vs ${seconds(median(ms.raw))}); kept in every run`,
+		target: '≥ 3×, kept',
+		met: speedup >= 3,
+	});
+	details.push(
+		`Figure 3: ${runs} alternating runs of ${items} creates at ${latency} ms latency. Node at Requests in Parallel ${parallel}: median ${seconds(median(ms.node))} (${perItem(median(ms.node), items)} per item), range ${range(ms.node)}; every run's output checked: ${items} items, item n paired with input n and carrying its own subject. Raw sequential loop: median ${seconds(median(ms.raw))} (${perItem(median(ms.raw), items)} per item), range ${range(ms.raw)}.`,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3b. Parallel items under DocuSign's real burst limit
+// ---------------------------------------------------------------------------------------------
+
+async function underBurstLimit(sim: SimulatorHandle): Promise<void> {
+	const count = settings.pacingItems;
+	await sim.configure({ latencyMs: settings.latencyMs, rateLimits: { burstLimit: 200, burstWindowSeconds: 30 } });
+	try {
+		clearAccountCache();
+		// Alice's second account: a burst window nothing else has used yet.
+		const store = await newStore(jwtCredential(sim, sim.otherAccountId), 'jwt');
+		const before = await sim.counters();
+		const run = await runNode(store, 'jwt', createParameters(settings.parallel), createItems(count));
+		checkCreateOutput(run.output, count);
+		const moved = delta(before, await sim.counters());
+		const refused = (moved['POST envelopes'] ?? 0) - count;
+		rows.push({
+			figure: '3b. Burst limit (demo: 200 per 30 s)',
+			measure: `${count} creates at ${settings.parallel} in parallel: refused with 429; time`,
+			value: `${refused} refused; ${seconds(run.ms)}`,
+			target: '0 refused (no target set)',
+			met: refused === 0,
+		});
+		details.push(
+			`Figure 3b: ${count} creates at Requests in Parallel ${settings.parallel} against the simulator's demo burst limit (200 calls per sliding 30 s) on an account no earlier figure used. The transport's pacing keeps 10 % of the allowance in reserve and then waits for earlier calls to leave the window; ${refused} calls were refused. DocuSign allows no faster: ${count} calls need more than 30 s.`,
+		);
+	} finally {
+		await sim.configure(UNLIMITED);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Memory (test/bench/multipartMemory)
+// ---------------------------------------------------------------------------------------------
+
+async function memory(): Promise<void> {
+	const folder = mkdtempSync(join(tmpdir(), 'docusign-bench-memory-'));
+	const jsonOut = join(folder, 'memory.json');
+	try {
+		await new Promise<void>((resolve, reject) => {
+			const child = spawn(process.execPath, [join(__dirname, 'multipartMemory.js')], {
+				env: { ...process.env, BENCH_FILE_MB: String(settings.memoryMb), BENCH_RUNS: String(settings.memoryRuns), BENCH_JSON_OUT: jsonOut },
+				stdio: ['ignore', 'inherit', 'inherit'],
+			});
+			child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`multipartMemory exited ${code}`))));
+		});
+		const measured = JSON.parse(readFileSync(jsonOut, 'utf8')) as MemoryRow[];
+		const find = (variant: MemoryRow['variant'], mode: MemoryRow['mode']) => measured.find((m) => m.variant === variant && m.mode === mode)!;
+		for (const mode of ['filesystem', 'memory'] as const) {
+			const node = find('docuSignNode', mode);
+			const base64 = find('base64Json', mode);
+			rows.push({
+				figure: `4. Memory, binary data ${mode === 'filesystem' ? 'in the filesystem store' : 'in memory'}`,
+				measure: `peak RSS − idle, one ${settings.memoryMb} MB PDF: node vs base64 JSON`,
+				value: `${node.multiple.toFixed(2)}× vs ${base64.multiple.toFixed(2)}× the file`,
+				target: 'node ≤ 2×',
+				met: node.multiple <= 2,
+			});
+		}
+		details.push(
+			`Figure 4 (test/bench/multipartMemory, each scenario in a fresh process, ${settings.memoryRuns} run(s), median; peak by ${measured[0]?.method}): ${measured
+				.map((m) => `${m.label} / ${m.mode}: idle ${m.idleMb.toFixed(0)} MB, peak − idle ${m.peakAboveIdleMb.toFixed(1)} MB = ${m.multiple.toFixed(2)}× (${m.minMultiple.toFixed(2)}–${m.maxMultiple.toFixed(2)}), body ${m.bodyMb.toFixed(1)} MB ${m.contentType}`)
+				.join('; ')}.`,
+		);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Bulk send against individual creates
+// ---------------------------------------------------------------------------------------------
+
+async function bulkSend(sim: SimulatorHandle): Promise<void> {
+	await sim.configure({ latencyMs: settings.latencyMs });
+	const count = settings.bulkRecipients;
+	const recipients = Array.from({ length: count }, (_, n) => ({ json: { name: `Recipient ${n}`, email: `recipient${n}@example.com` } }));
+	const template = { __rl: true, mode: 'id', value: sim.templateId };
+	const bulk: INodeParameters = {
+		resource: 'bulkSend',
+		operation: 'send',
+		source: 'template',
+		templateId: template,
+		batchName: 'Benchmark batch',
+		roleName: 'Signer',
+		recipientName: '={{ $json.name }}',
+		recipientEmail: '={{ $json.email }}',
+	};
+	const creates: INodeParameters = {
+		resource: 'envelope',
+		operation: 'createFromTemplate',
+		templateId: template,
+		templateRoles: { role: [{ roleName: 'Signer', name: '={{ $json.name }}', email: '={{ $json.email }}', routingOrder: 0 }] },
+		status: 'sent',
+		requestOptions: { parallelRequests: settings.parallel },
+	};
+	const store = await newStore(jwtCredential(sim), 'jwt');
+	await runNode(store, 'jwt', creates, recipients.slice(0, 5));
+
+	const measured = { bulk: [] as Array<{ ms: number; rest: number; auth: number }>, creates: [] as Array<{ ms: number; rest: number; auth: number }> };
+	for (let r = 0; r < settings.bulkRuns; r++) {
+		for (const side of r % 2 === 0 ? (['bulk', 'creates'] as const) : (['creates', 'bulk'] as const)) {
+			const before = await sim.counters();
+			const run = await runNode(store, 'jwt', side === 'bulk' ? bulk : creates, recipients);
+			const moved = delta(before, await sim.counters());
+			if (side === 'bulk' && Number(run.output[0]?.json.batchSize) !== count) throw new Error(`bulk send made a batch of ${String(run.output[0]?.json.batchSize)}`);
+			if (side === 'creates' && run.output.length !== count) throw new Error(`creates made ${run.output.length} envelopes`);
+			const rest = restCalls(moved);
+			measured[side].push({ ms: run.ms, rest, auth: Object.entries(moved).reduce((sum, [key, n]) => sum + (key.includes('/oauth/') ? n : 0), 0) });
+		}
+	}
+	const bulkCalls = Math.max(...measured.bulk.map((m) => m.rest));
+	const createCalls = Math.max(...measured.creates.map((m) => m.rest));
+	const bulkMs = median(measured.bulk.map((m) => m.ms));
+	const createMs = median(measured.creates.map((m) => m.ms));
+	rows.push(
+		{ figure: '5. Bulk send', measure: `DocuSign calls for ${count} recipients: Bulk Send vs ${count} creates`, value: `${bulkCalls} vs ${createCalls}`, target: '≤ 5', met: bulkCalls <= 5 },
+		{ figure: '5. Bulk send', measure: 'time: Bulk Send vs creates (Requests in Parallel 4)', value: `${seconds(bulkMs)} vs ${seconds(createMs)} (${(createMs / bulkMs).toFixed(1)}×)`, target: '(reported)' },
+	);
+	details.push(
+		`Figure 5: ${settings.bulkRuns} alternating run(s) at ${settings.latencyMs} ms latency, warm account cache and token (auth calls during the runs: ${measured.bulk.map((m) => m.auth).join(', ')} for Bulk Send, ${measured.creates.map((m) => m.auth).join(', ')} for the creates). Bulk Send from the template: GET template, POST /bulk_send_lists, POST /bulk_send_lists/{id}/send = ${bulkCalls} calls, median ${seconds(bulkMs)} (the simulator processes the batch inside the send call; DocuSign queues it). Create From Template per recipient at Requests in Parallel ${settings.parallel}: ${createCalls} calls (one template read per execution), median ${seconds(createMs)}. Against DocuSign's limits the difference is larger than the time: ${count} creates spend ${((100 * createCalls) / 3000).toFixed(0)} % of an account's 3,000 calls per hour${count > 200 ? ` and, at the demo burst limit of 200 per 30 s, take at least ${Math.floor((count - 1) / 200) * 30} s` : ''}.`,
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+function machine(): string {
+	const cpu = cpus();
+	let n8nCore = '?';
+	try {
+		n8nCore = (JSON.parse(readFileSync(require.resolve('n8n-core/package.json'), 'utf8')) as { version: string }).version;
+	} catch {
+		// reported as '?'
+	}
+	return `${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}, n8n-core ${n8nCore}`;
+}
+
+function report(startedAt: Date, ms: number): string {
+	const command = smoke ? 'npm run bench -- --smoke' : `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+	const table = [
+		'| figure | measure | result | target | |',
+		'| --- | --- | --- | --- | --- |',
+		...rows.map((row) => `| ${row.figure} | ${row.measure} | ${row.value} | ${row.target} | ${verdict(row.met)} |`),
+	];
+	return [
+		`Machine: ${machine()}.`,
+		'',
+		`Command: \`${command}\` — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${(ms / 60_000).toFixed(1)} min. ${settings.items} items, ${settings.runs} alternating runs, simulator latency ${settings.latencyMs} ms (figure 3: ${settings.parallelLatencyMs} ms), simulator in its own process.`,
+		'',
+		...table,
+		'',
+		...details.map((line) => `- ${line}`),
+	].join('\n');
+}
+
+const START = '<!-- bench:start (written by npm run bench; edit outside the markers) -->';
+const END = '<!-- bench:end -->';
+
+function writeResults(generated: string): void {
+	const target = join(process.cwd(), 'test', 'bench', 'RESULTS.md');
+	const current = existsSync(target) ? readFileSync(target, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
+	const from = current.indexOf(START);
+	const to = current.indexOf(END);
+	const next =
+		from >= 0 && to > from
+			? `${current.slice(0, from + START.length)}\n${generated}\n${current.slice(to)}`
+			: `${current.trimEnd()}\n\n${START}\n${generated}\n${END}\n`;
+	writeFileSync(target, next);
+	log(`\nWrote ${target}`);
+}
+
+async function main(): Promise<void> {
+	const startedAt = new Date();
+	const t0 = performance.now();
+	log(`DocuSign node benchmark${smoke ? ' (smoke)' : ''}: ${JSON.stringify(settings)}`);
+	const sim = await startSimulatorProcess(settings.latencyMs);
+	try {
+		await sim.configure(UNLIMITED);
+		const step = async (name: string, work: () => Promise<void>) => {
+			const t = performance.now();
+			log(`\n== ${name}`);
+			await work();
+			log(`   done in ${seconds(performance.now() - t)}`);
+		};
+		await step('same requests from node and raw loop', () => sameRequests(sim));
+		await step('1. calls per envelope (JWT)', () => callsPerEnvelope(sim, 'jwt'));
+		await step('1. calls per envelope (OAuth2)', () => callsPerEnvelope(sim, 'oAuth2'));
+		await step('2. overhead against a raw loop', () => overhead(sim));
+		await step('3. concurrency', () => concurrency(sim));
+		if (!smoke) await step('3b. under the burst limit', () => underBurstLimit(sim));
+		await step('5. bulk send', () => bulkSend(sim));
+	} finally {
+		await sim.stop();
+	}
+	log('\n== 4. memory (test/bench/multipartMemory)');
+	await memory();
+
+	const generated = report(startedAt, performance.now() - t0);
+	log(`\n${generated}`);
+	if (!smoke) writeResults(generated);
+	rmSync(process.env.N8N_USER_FOLDER ?? join(tmpdir(), 'none'), { recursive: true, force: true });
+}
+
+main().then(
+	() => process.exit(0),
+	(error: Error) => {
+		process.stderr.write(`${error.stack ?? error.message}\n`);
+		process.exit(1);
+	},
+);
