@@ -17,7 +17,8 @@ N8N_SCRIPT=$(sed -n 's/^N8N_SCRIPT=//p' <<<"$setup_out")
 
 # Redis and PostgreSQL 15 from Debian. Their services are never started: the runner starts private
 # instances on free loopback ports and stops them at the end.
-pg_bin() { for d in /usr/lib/postgresql/15/bin; do [ -x "$d/postgres" ] && { echo "$d"; return 0; }; done; return 1; }
+# PostgreSQL 15 (what the suite was written against); another Debian major works the same way.
+pg_bin() { for d in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do [ -x "$d/postgres" ] && [ -x "$d/initdb" ] && { echo "$d"; return 0; }; done; return 1; }
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 pg_bin >/dev/null || missing+=(postgresql-15)
@@ -33,8 +34,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 			chmod +x /usr/sbin/policy-rc.d
 			own_policy=1
 		fi
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+		if ! apt-cache show postgresql-15 >/dev/null 2>&1; then
+			# A Debian without PostgreSQL 15 (e.g. 13): its own major.
+			missing=("${missing[@]/postgresql-15/postgresql}")
+			missing=("${missing[@]/postgresql-client-15/postgresql-client}")
+		fi
+		rc=0
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || rc=$?
 		[ "$own_policy" = 0 ] || rm -f /usr/sbin/policy-rc.d
+		[ "$rc" = 0 ] || { echo "[queue] apt-get install ${missing[*]} failed ($rc)" >&2; exit 1; }
 	else
 		echo "[queue] missing ${missing[*]} and cannot apt-get install them (not root)" >&2
 		exit 1

@@ -106,7 +106,7 @@ async function main(): Promise<number> {
 		t = Date.now();
 		const started = await Promise.all(Array.from({ length: WORKERS }, (_, i) => stack!.startWorker(`worker-${i + 1}`)));
 		console.log(`[queue] ${started.map((w) => `${w.name} (pid ${w.pid}, runner broker :${w.brokerPort})`).join(', ')} ready (${secs(Date.now() - t)})`);
-		console.log(`[queue] stack up after ${secs(Date.now() - suiteStart)}`);
+		console.log(`[queue] stack up after ${secs(Date.now() - suiteStart)}; memory (MB, with task runners) ${JSON.stringify(stack.memoryMb())}`);
 
 		for (const { file, scenario } of scenarios) {
 			console.log(`\n${scenario.name} (scenarios/${file.replace(/\.js$/, '.ts')})`);
@@ -147,6 +147,7 @@ async function main(): Promise<number> {
 		failedEarly = true;
 		console.log(`[queue] stack error: ${(error as Error)?.stack ?? error}`);
 	} finally {
+		if (stack?.main) console.log(`\n[queue] memory after the scenarios (MB, with task runners) ${JSON.stringify(stack.memoryMb())}`);
 		const anyFailed = failedEarly || results.some((r) => r.outcome === 'fail');
 		if (stack && (anyFailed || keep)) {
 			for (const [name, text] of Object.entries(stack.logs())) writeFileSync(join(ARTIFACTS, `${name}.log`), text);

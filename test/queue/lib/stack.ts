@@ -6,6 +6,7 @@
  * `N8n.env()` passes on to every n8n process (CLI imports included); per-process ones are extras.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N8n, tail, type CredentialFixture, type N8nRuntime, type WorkflowFixture } from '../../e2e/lib/n8n';
 import { freePort, start, type Background } from '../../e2e/lib/proc';
@@ -184,6 +185,25 @@ export class QueueStack {
 	async stop(): Promise<void> {
 		await Promise.all(this.workers.map((w) => w.process.stop()));
 		await this.main?.stop();
+	}
+
+	/** Resident memory per n8n process group (the process and its task runner), in MB, from /proc. */
+	memoryMb(): Record<string, number> {
+		const groups: Array<[string, number | undefined]> = [['main', this.main?.process.child.pid], ...this.workers.map((w): [string, number] => [w.name, w.pid])];
+		const rssByGroup = new Map<number, number>();
+		for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+			try {
+				const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+				const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+				const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+				if (rss) rssByGroup.set(pgrp, (rssByGroup.get(pgrp) ?? 0) + Number(rss[1]) / 1024);
+			} catch {
+				// gone meanwhile
+			}
+		}
+		const out: Record<string, number> = {};
+		for (const [name, pid] of groups) if (pid !== undefined && rssByGroup.has(pid)) out[name] = Math.round(rssByGroup.get(pid)!);
+		return out;
 	}
 
 	/** Everything each process printed, for the artifacts folder. */
