@@ -136,7 +136,7 @@ export function exampleWorkflow(o: ExampleOptions): WorkflowFixture {
 				},
 				{ credentials: { [o.credential.type]: { id: o.credential.id, name: o.credential.name } } },
 			),
-			node('Note', 'n8n-nodes-base.stickyNote', 1, 0, { content: note, height: 340, width: 860, color: 7 }, { position: [0, -80] }),
+			node('Note', 'n8n-nodes-base.stickyNote', 1, 0, { content: note, height: 260, width: 860, color: 7 }, { position: [0, 0] }),
 		],
 		connections: {
 			'When clicking "Execute workflow"': { main: [[{ node: 'Contract details', type: 'main', index: 0 }]] },

@@ -8,7 +8,7 @@ export DEV_T0=$(date +%s%3N)
 say() { printf '[dev %5.1f s] %s\n' "$(awk "BEGIN { print ($(date +%s%3N) - $DEV_T0) / 1000 }")" "$*"; }
 
 say "n8n runtime (Node 24 + n8n 2.41.1 in ${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-docusign; minutes on the first run only)"
-setup_out=$(bash test/e2e/setup.sh 2> >(grep -iv chromium >&2))
+setup_out=$(bash test/e2e/setup.sh 2> >(grep --line-buffered -iv chromium >&2))
 NODE24_BIN=$(sed -n 's/^NODE24_BIN=//p' <<<"$setup_out")
 N8N_SCRIPT=$(sed -n 's/^N8N_SCRIPT=//p' <<<"$setup_out")
 
