@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { authServerExpression, environmentProperties } from './common/environment';
+import { environmentProperties, testAuthServerExpression } from './common/environment';
 import { DEFAULT_JWT_SCOPES, mintJwtAccessToken } from './common/jwtGrant';
 
 export class DocuSignJwtApi implements ICredentialType {
@@ -103,7 +103,7 @@ export class DocuSignJwtApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ${authServerExpression} }}`,
+			baseURL: `={{ ${testAuthServerExpression} }}`,
 			url: '/oauth/userinfo',
 		},
 	};

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { authServerExpression, environmentProperties } from './common/environment';
+import { authServerExpression, environmentProperties, testAuthServerExpression } from './common/environment';
 
 export class DocuSignOAuth2Api implements ICredentialType {
 	name = 'docuSignOAuth2Api';
@@ -72,7 +72,7 @@ export class DocuSignOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ${authServerExpression} }}`,
+			baseURL: `={{ ${testAuthServerExpression} }}`,
 			url: '/oauth/userinfo',
 		},
 	};

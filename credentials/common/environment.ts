@@ -43,13 +43,22 @@ export const environmentProperties: INodeProperties[] = [
 	},
 ];
 
-/** The expression n8n evaluates inside a credential to get the auth server base URL. */
-export const authServerExpression =
-	'($self["environment"] === "custom" ? String($self["customAuthServer"] || "").trim().replace(/\\/+$/, "") : $self["environment"] === "production" ? "' +
-	AUTH_SERVERS.production +
-	'" : "' +
-	AUTH_SERVERS.developer +
-	'")';
+/**
+ * The expression n8n evaluates to get the auth server base URL from the environment fields.
+ * Hidden credential fields see their own data as `$self`; a credential's `test` request sees it
+ * as `$credentials` (n8n 2.41 resolves no `$self` there).
+ */
+function authServerExpressionOf(data: '$self' | '$credentials'): string {
+	return (
+		`(${data}["environment"] === "custom" ? String(${data}["customAuthServer"] || "").trim().replace(/\\/+$/, "") : ` +
+		`${data}["environment"] === "production" ? "${AUTH_SERVERS.production}" : "${AUTH_SERVERS.developer}")`
+	);
+}
+
+export const authServerExpression = authServerExpressionOf('$self');
+
+/** For a credential's Test button. */
+export const testAuthServerExpression = authServerExpressionOf('$credentials');
 
 /** The auth server base URL (no trailing slash) for a credential's environment fields. */
 export function authServerBaseUrl(credentials: {
