@@ -5,7 +5,7 @@
  * Env: E2E_NODE24_BIN, E2E_N8N_SCRIPT, E2E_TARBALL, QUEUE_PG_BIN (from run.sh); QUEUE_KEEP=1 keeps
  * the temp folders. Arguments: substrings of scenario names to run only those.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../simulator';
 import { CheckError } from '../e2e/lib/check';
@@ -13,7 +13,7 @@ import type { CredentialFixture, N8nRuntime, WorkflowFixture } from '../e2e/lib/
 import { killAllNow, stopAll } from '../e2e/lib/proc';
 import { SimClient } from '../e2e/lib/sim';
 import { Skip, type Context, type QueueScenario } from './lib/scenario';
-import { startPostgres, startRedis, type Service } from './lib/services';
+import { serviceDirs, startPostgres, startRedis, type Service } from './lib/services';
 import { QueueStack } from './lib/stack';
 
 // Compiled to test/queue/.build/test/queue/runner.js.
@@ -79,6 +79,7 @@ async function main(): Promise<number> {
 		console.log(`[queue] postgres on 127.0.0.1:${pg.port}, redis on 127.0.0.1:${redis.port} (${secs(Date.now() - t)})`);
 
 		stack = await QueueStack.create(runtime, pg, redis);
+		userFolder = stack.n8n.userFolder;
 		console.log(`[queue] user folder ${stack.n8n.userFolder}; redis prefix ${stack.redisPrefix}, bull prefix ${stack.bullPrefix}`);
 
 		// One import per kind (each n8n CLI start costs seconds; the first one migrates the database).
@@ -182,7 +183,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		void stopAll().finally(() => process.exit(130));
 	});
 }
-process.on('exit', killAllNow);
+let userFolder: string | undefined;
+process.on('exit', () => {
+	killAllNow();
+	if (process.env.QUEUE_KEEP === '1') return;
+	for (const dir of [...serviceDirs, ...(userFolder ? [userFolder] : [])]) rmSync(dir, { recursive: true, force: true });
+});
 
 main().then(
 	(code) => process.exit(code),

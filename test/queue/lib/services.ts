@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { freePort, run, start, type Background } from '../../e2e/lib/proc';
 import { tail } from '../../e2e/lib/n8n';
 
+/** Temp folders of the services, for a last-resort removal at exit (Ctrl-C, crash). */
+export const serviceDirs = new Set<string>();
+
 export interface Service {
 	name: string;
 	port: number;
@@ -38,6 +41,7 @@ async function stopWith(bg: Background, sig: NodeJS.Signals): Promise<void> {
 
 export async function startRedis(keep: boolean): Promise<Service> {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-queue-redis-'));
+	serviceDirs.add(dir);
 	const port = await freePort();
 	const bg = start('redis-server', [
 		'--port', String(port),
@@ -69,6 +73,7 @@ export async function startRedis(keep: boolean): Promise<Service> {
  */
 export async function startPostgres(pgBin: string, keep: boolean): Promise<Service & { database: string; user: string }> {
 	const dir = mkdtempSync(join(tmpdir(), 'n8n-queue-pg-'));
+	serviceDirs.add(dir);
 	const asRoot = process.getuid?.() === 0;
 	const as = (command: string, args: string[]): [string, string[]] =>
 		asRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', command, ...args]] : [command, args];
