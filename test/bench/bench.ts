@@ -36,7 +36,7 @@ import { clearAccountCache } from '../../nodes/DocuSign/transport';
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -84,6 +84,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+const loadAtStart = loadavg();
 const details: string[] = [];
 const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
 
@@ -392,7 +393,7 @@ function machine(): string {
 	} catch {
 		// reported as '?'
 	}
-	return `${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}, n8n-core ${n8nCore}`;
+	return `${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}, n8n-core ${n8nCore}; load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine)`;
 }
 
 function report(startedAt: Date, ms: number): string {
