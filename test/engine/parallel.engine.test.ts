@@ -70,6 +70,8 @@ describe('Requests in Parallel', () => {
 	});
 
 	it('keeps 4 creates at DocuSign at once, with the output in item order and paired with its item', async () => {
+		// Long enough answers that a busy machine still starts all four before the first returns.
+		sim.config.latencyMs = 100;
 		const result = await runOnSimulator([createNode(4)], { inputItems: items(12) });
 
 		expect(result.error?.message).toBeUndefined();
