@@ -38,21 +38,30 @@ export class N8nServer {
 
 	/**
 	 * `n8n start` on the instance's user folder (its imported credentials and workflows), then the
-	 * owner account; further calls carry the owner's `n8n-auth` cookie.
+	 * owner account (or the owner's login, when an earlier server on the folder created it);
+	 * further calls carry the owner's `n8n-auth` cookie.
 	 */
 	static async start(n8n: N8n): Promise<N8nServer> {
 		const { url, process } = await n8n.startServer();
 		const server = new N8nServer(url, process);
-		const setup = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-			signal: AbortSignal.timeout(60_000),
-		});
+		const post = (path: string, body: unknown) =>
+			fetch(`${url}${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(60_000),
+			});
+		let setup = await post('/rest/owner/setup', OWNER);
+		let call = 'POST /rest/owner/setup';
+		if (setup.status === 400 && (await setup.clone().text()).includes('already setup')) {
+			// An earlier server on this user folder (another scenario) created the owner: log in.
+			setup = await post('/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+			call = 'POST /rest/login';
+		}
 		const cookie = setup.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 		if (setup.status !== 200 || !cookie) {
 			await process.stop();
-			throw new RestError(`POST /rest/owner/setup: ${setup.status} ${await setup.text()}`);
+			throw new RestError(`${call}: ${setup.status} ${await setup.text()}`);
 		}
 		server.cookie = cookie.split(';')[0];
 		return server;
