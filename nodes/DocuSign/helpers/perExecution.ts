@@ -1,14 +1,13 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-// n8n creates one IExecuteFunctions per node run, so it keys "once per execution" work.
-const memos = new WeakMap<IExecuteFunctions, Map<string, Promise<unknown>>>();
+// n8n creates one context object (execute, load-options, hook) per node run, so it keys
+// "once per execution" work.
+const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
  * Runs `load` once per node run and key (e.g. a template's roles for all items), sharing the
  * promise between items. A failed load is not kept, so the next item tries again.
  */
 export async function oncePerExecution<T>(
-	context: IExecuteFunctions,
+	context: object,
 	key: string,
 	load: () => Promise<T>,
 ): Promise<T> {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CredentialSettings, DocuSignFunctions } from './credentials';
 import { readCredentialSettings } from './credentials';
 import { toDocuSignError } from './errors';
-import { isWorthRetryAfterRefreshRefused } from './rotatedToken';
+import { requestWithAuthentication } from './rotatedToken';
 
 export interface DocuSignAccount {
 	accountId: string;
@@ -70,19 +70,14 @@ export async function fetchUser(this: DocuSignFunctions, settings: CredentialSet
 
 async function requestUserInfo(this: DocuSignFunctions, settings: CredentialSettings): Promise<DocuSignUser> {
 	let info: UserInfoResponse;
-	for (let attempt = 1; ; attempt++) {
-		try {
-			info = (await this.helpers.httpRequestWithAuthentication.call(this, settings.type, {
-				method: 'GET',
-				url: `${settings.authServer}/oauth/userinfo`,
-				json: true,
-			})) as UserInfoResponse;
-			break;
-		} catch (error) {
-			// Another n8n process rotated the OAuth2 refresh token a moment ago: once more, with its tokens.
-			if (attempt === 1 && isWorthRetryAfterRefreshRefused(settings.type, error)) continue;
-			throw toDocuSignError(this.getNode(), error, { action: 'read the connected user (/oauth/userinfo)' });
-		}
+	try {
+		info = (await requestWithAuthentication(this, settings.type, {
+			method: 'GET',
+			url: `${settings.authServer}/oauth/userinfo`,
+			json: true,
+		})) as UserInfoResponse;
+	} catch (error) {
+		throw toDocuSignError(this.getNode(), error, { action: 'read the connected user (/oauth/userinfo)' });
 	}
 	const accounts = (info.accounts ?? []).map(
 		(account): DocuSignAccount => ({

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { authServerBaseUrl } from '../../../credentials/common/environment';
+import { oncePerExecution } from '../helpers/perExecution';
 
 export type DocuSignFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
@@ -20,21 +21,12 @@ export function credentialTypeOf(context: DocuSignFunctions): DocuSignCredential
 	return authentication === 'jwt' ? 'docuSignJwtApi' : 'docuSignOAuth2Api';
 }
 
-// n8n gives every node run one context object, shared by all its items.
-const settingsPerRun = new WeakMap<DocuSignFunctions, Promise<CredentialSettings>>();
-
 /**
  * The credential's settings, read (and so decrypted) once per node run rather than once per item:
  * they do not depend on the item, and n8n decrypts the credential again for every request anyway.
  */
 export async function readCredentialSettings(context: DocuSignFunctions): Promise<CredentialSettings> {
-	let settings = settingsPerRun.get(context);
-	if (!settings) {
-		settings = loadCredentialSettings(context);
-		settingsPerRun.set(context, settings);
-		settings.catch(() => settingsPerRun.delete(context));
-	}
-	return await settings;
+	return await oncePerExecution(context, 'credentialSettings', async () => await loadCredentialSettings(context));
 }
 
 async function loadCredentialSettings(context: DocuSignFunctions): Promise<CredentialSettings> {

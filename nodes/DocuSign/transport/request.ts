@@ -5,7 +5,7 @@ import { credentialTypeOf, type DocuSignFunctions } from './credentials';
 import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
 import { burstPauseMs, recordRateLimit } from './rateLimit';
 import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
-import { isWorthRetryAfterRefreshRefused } from './rotatedToken';
+import { requestWithAuthentication } from './rotatedToken';
 
 // DocuSign says the user left the account or it moved: the cached userinfo is stale.
 const MEMBERSHIP_CODES = new Set(['USER_LACKS_MEMBERSHIP', 'INVALID_USERID', 'USER_DOES_NOT_BELONG_TO_SPECIFIED_ACCOUNT']);
@@ -98,24 +98,19 @@ export async function apiRequest(
 		waitedMs: 0,
 	};
 	const resendable = !isSingleUseBody(options.body);
-	let refreshRefusedRetried = false;
 	for (;;) {
 		const pause = burstPauseMs(account.accountId, clock.now());
 		if (pause > 0) await clock.sleep(pause);
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
+			const response = (await requestWithAuthentication(
 				this,
 				credentialTypeOf(this),
 				request,
+				resendable,
 			)) as IN8nHttpFullResponse;
 			recordRateLimit(account.accountId, response.headers as IDataObject, clock.now());
 			return options.returnFullResponse ? response : response.body;
 		} catch (error) {
-			// Another n8n process rotated the OAuth2 refresh token a moment ago: once more, with its tokens.
-			if (resendable && !refreshRefusedRetried && isWorthRetryAfterRefreshRefused(credentialTypeOf(this), error)) {
-				refreshRefusedRetried = true;
-				continue;
-			}
 			const failure = readFailure(error);
 			const rate = recordRateLimit(account.accountId, failure.headers, clock.now());
 			const facts: FailureFacts = {

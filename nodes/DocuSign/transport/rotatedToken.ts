@@ -1,4 +1,6 @@
-import type { DocuSignCredentialType } from './credentials';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import type { DocuSignCredentialType, DocuSignFunctions } from './credentials';
 
 /**
  * n8n's error when DocuSign refused an OAuth2 refresh token (`invalid_grant`): "The credential …
@@ -16,7 +18,7 @@ export function isRefreshTokenRefused(error: unknown): boolean {
 }
 
 /**
- * Whether to send a request once more after n8n could not refresh the OAuth2 token because
+ * n8n's authenticated request, sent once more when n8n could not refresh the OAuth2 token because
  * DocuSign had already rotated the refresh token away. That happens when another n8n process (a
  * queue-mode worker) refreshed the same connection moments earlier and n8n's cross-process
  * refresh lock did not cover it (n8n waits 10 s for the lock, then refreshes without it): the
@@ -24,8 +26,21 @@ export function isRefreshTokenRefused(error: unknown): boolean {
  * every request, so the second attempt uses them, or gets a 401 and then waits for that process'
  * refresh lock and reads them. A refresh token that is really revoked fails the same way again,
  * and that error is the one the user sees. DocuSign answered the first attempt 401 and did
- * nothing, so sending it again is safe, creates included. Callers allow it once per request.
+ * nothing, so sending it again is safe, creates included, when the body can be sent twice.
  */
-export function isWorthRetryAfterRefreshRefused(type: DocuSignCredentialType, error: unknown): boolean {
-	return type === 'docuSignOAuth2Api' && isRefreshTokenRefused(error);
+export async function requestWithAuthentication(
+	context: DocuSignFunctions,
+	type: DocuSignCredentialType,
+	request: IHttpRequestOptions,
+	resendable = true,
+): Promise<unknown> {
+	const send = async () => await context.helpers.httpRequestWithAuthentication.call(context, type, request);
+	if (type !== 'docuSignOAuth2Api' || !resendable) return await send();
+	const first = await send().then(
+		(value: unknown) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if (!('error' in first)) return first.value;
+	if (!isRefreshTokenRefused(first.error)) throw first.error;
+	return await send();
 }
