@@ -6,7 +6,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeedData } from '../simulator';
-import { findSpecFile } from '../simulator/specValidation';
 import type { CredentialFixture } from '../e2e/lib/n8n';
 import { start, type Background } from '../e2e/lib/proc';
 import { SimClient } from '../e2e/lib/sim';
@@ -48,13 +47,6 @@ export async function startDevSimulator(logFile: string): Promise<DevSimulator> 
 	const sim = new SimClient(url);
 	const seed = await sim.seed();
 	const notes: string[] = [];
-	try {
-		findSpecFile();
-	} catch {
-		// The official spec sits beside the repo (../shared/docusign/), not in it: a plain clone lacks it.
-		await sim.config({ specValidation: false });
-		notes.push('request bodies are not checked against DocuSign\'s spec (esignature.rest.swagger-v2.1.json not found beside the repo; set DOCUSIGN_SPEC_PATH)');
-	}
 
 	const ik = seed.integrationKeys[0];
 	const user = seed.users.find((u) => u.consentedIntegrationKeys.includes(ik.integrationKey))!;

@@ -4,7 +4,8 @@
  * The spec's definitions don't set additionalProperties, so every object schema gets
  * `additionalProperties: false` here: a field unknown to the spec is an error (typos, wrong
  * nesting). Scalars are coerced as DocuSign does (it takes `true` and `"true"`, `1` and `"1"`).
- * The spec is a 2021 snapshot: NEWER_FIELDS lists real, newer DocuSign fields it lacks.
+ * The spec is DocuSign's last complete published v2.1 file (February 2022): NEWER_FIELDS lists real,
+ * newer DocuSign fields it lacks.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ type Schema = Record<string, unknown>;
 const SPEC_FILE = 'esignature.rest.swagger-v2.1.json';
 const stringArray = { type: 'array', items: { type: 'string' } };
 
-/** Real DocuSign fields newer than the 2021 spec, accepted on top of it. */
+/** Real DocuSign fields newer than the spec file, accepted on top of it. */
 export const NEWER_FIELDS: Record<string, Record<string, Schema>> = {
 	// Connect 2.0 style: events: ["envelope-sent", …] and deliveryMode "SIM" | "aggregate".
 	connectCustomConfiguration: {
@@ -27,24 +28,19 @@ export const NEWER_FIELDS: Record<string, Record<string, Schema>> = {
 	eventNotification: { events: stringArray, deliveryMode: { type: 'string' } },
 };
 
-/** Where the spec is: $DOCUSIGN_SPEC_PATH, or `shared/docusign/` in a folder above this file. */
+/**
+ * Where the spec is: $DOCUSIGN_SPEC_PATH (an override), else the copy the repo ships in
+ * test/fixtures/docusign/ (found from this file, also when compiled into .build/).
+ */
 export function findSpecFile(): string {
 	const fromEnv = process.env.DOCUSIGN_SPEC_PATH;
 	if (fromEnv) return fromEnv;
-	for (const start of [__dirname, process.cwd()]) {
-		const found = searchUp(start);
-		if (found) return found;
+	for (let dir = __dirname; ; dir = dirname(dir)) {
+		const candidate = join(dir, 'test', 'fixtures', 'docusign', SPEC_FILE);
+		if (existsSync(candidate)) return candidate;
+		if (dirname(dir) === dir) break;
 	}
-	throw new Error(`${SPEC_FILE} not found above ${__dirname}; set DOCUSIGN_SPEC_PATH`);
-}
-
-function searchUp(start: string): string | undefined {
-	for (let dir = start; ; dir = dirname(dir)) {
-		for (const candidate of [join(dir, 'shared', 'docusign', SPEC_FILE), join(dir, '..', 'shared', 'docusign', SPEC_FILE)]) {
-			if (existsSync(candidate)) return candidate;
-		}
-		if (dirname(dir) === dir) return undefined;
-	}
+	throw new Error(`${SPEC_FILE} not found in the repo's test/fixtures/docusign/ (searched up from ${__dirname})`);
 }
 
 const SCALAR = 'docusignScalar';
@@ -84,7 +80,7 @@ function validatorFor(definitionName: string): ValidateFunction {
 		for (const [name, extra] of Object.entries(NEWER_FIELDS)) {
 			Object.assign((definitions[name].properties ??= {}) as Schema, extra);
 		}
-		// The 2021 snapshot references two definitions it does not contain: accept any object there.
+		// The spec references a few definitions it does not contain: accept any object there.
 		for (const [, name] of JSON.stringify(definitions).matchAll(/#\/definitions\/([\w.-]+)"/g)) {
 			definitions[name] ??= { type: 'object' };
 		}
