@@ -17,6 +17,8 @@ import {
 	runEnvelope,
 } from './envelopeKit';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import { getEnvelopeCustomFields } from '../../../nodes/DocuSign/methods/loadOptions/getEnvelopeCustomFields';
 
 installNockHooks();
@@ -181,7 +183,7 @@ describe('Envelope → custom fields', () => {
 	});
 
 	it('Set Custom Fields: bad input (no name, duplicate, value over 100 characters) errors before any call', async () => {
-		const run = async (field: Array<Record<string, unknown>>) =>
+		const run = async (field: INodeParameters[]) =>
 			(await runEnvelope({ operation: 'setCustomFields', envelopeId: byId(ENVELOPE), customFields: { field } })).error?.message;
 		expect(await run([{ name: ' ', value: 'x' }])).toBe('Item 1: Custom field 1 has no name');
 		expect(await run([{ name: 'A', value: '1' }, { name: 'A', value: '2' }])).toBe('Item 1: Custom field "A" is listed twice');

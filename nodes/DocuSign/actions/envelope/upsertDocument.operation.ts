@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
-import { readDocumentBytes, readDocumentUpload } from './shared/documents';
+import { headerSafe, readDocumentBytes, readDocumentUpload } from './shared/documents';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 
 const properties: INodeProperties[] = [
@@ -52,8 +52,6 @@ const properties: INodeProperties[] = [
 const displayOptions = { show: { resource: ['envelope'], operation: ['upsertDocument'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-const headerSafe = (value: string): string => value.replace(/[^\x20-\x7e]|["\\]/g, '_');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const envelopeId = getEnvelopeId.call(this, itemIndex);

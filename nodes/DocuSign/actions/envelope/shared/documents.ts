@@ -151,15 +151,7 @@ export async function readDocumentUpload(
 /** A document's bytes in one Buffer of its exact size (for the single-document upload). */
 export async function readDocumentBytes(this: IExecuteFunctions, itemIndex: number, document: DocumentUpload): Promise<Buffer> {
 	const body = Buffer.alloc(document.size);
-	const read = await readInto.call(this, document, body, 0);
-	if (read !== document.size) {
-		throw inputError(
-			this,
-			itemIndex,
-			`${document.where}: read ${read} bytes from binary field "${document.binaryPropertyName}", but it says it holds ${document.size}`,
-			'The binary data changed or is damaged. Run the node that produced the file again.',
-		);
-	}
+	await readExactly.call(this, itemIndex, document, body, 0);
 	return body;
 }
 
@@ -168,7 +160,8 @@ export function documentDefinitions(documents: DocumentUpload[]): IDataObject[] 
 	return documents.map(({ documentId, name, fileExtension }) => ({ documentId, name, fileExtension }));
 }
 
-const headerSafe = (value: string): string => value.replace(/[^\x20-\x7e]|["\\]/g, '_');
+/** A value safe inside a quoted header parameter (Content-Disposition file names). */
+export const headerSafe = (value: string): string => value.replace(/[^\x20-\x7e]|["\\]/g, '_');
 
 /**
  * The multipart/form-data body DocuSign's envelope upload reads: the JSON definition first, then
@@ -205,19 +198,24 @@ export async function buildMultipartBody(
 	let offset = head.copy(body, 0);
 	for (const [index, document] of documents.entries()) {
 		offset += partHeads[index].copy(body, offset);
-		const read = await readInto.call(this, document, body, offset);
-		if (read !== document.size) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${document.where}: read ${read} bytes from binary field "${document.binaryPropertyName}", but it says it holds ${document.size}`,
-				'The binary data changed or is damaged. Run the node that produced the file again.',
-			);
-		}
-		offset += read;
+		offset += await readExactly.call(this, itemIndex, document, body, offset);
 	}
 	tail.copy(body, offset);
 	return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Copies a document's bytes into `target` at `offset`; a file that is not the size it claims is an error. */
+async function readExactly(this: IExecuteFunctions, itemIndex: number, document: DocumentUpload, target: Buffer, offset: number): Promise<number> {
+	const read = await readInto.call(this, document, target, offset);
+	if (read !== document.size) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${document.where}: read ${read} bytes from binary field "${document.binaryPropertyName}", but it says it holds ${document.size}`,
+			'The binary data changed or is damaged. Run the node that produced the file again.',
+		);
+	}
+	return read;
 }
 
 /** Copies a document's bytes into `target` at `offset`; returns how many there were (at most its size). */
