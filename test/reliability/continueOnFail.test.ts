@@ -27,6 +27,8 @@ interface OperationCase {
 	/** The input item whose call that is (0-based). */
 	failing: number;
 	items?: () => INodeExecutionData[];
+	/** Each prepared item also carries a PDF in binary field "data". */
+	withPdf?: boolean;
 }
 
 const byId = { __rl: true, mode: 'id', value: '={{ $json.envelopeId }}' };
@@ -91,6 +93,34 @@ const operations: OperationCase[] = [
 		failing: 1,
 	},
 	{ resource: 'envelope', operation: 'voidEnvelope', needs: 'sent', parameters: { envelopeId: byId, voidedReason: 'Replaced' }, endpoint: 'PUT envelope', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'createCorrectUrl', needs: 'sent', parameters: { envelopeId: byId, returnUrl }, endpoint: 'POST envelope/views/correct', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'deleteCustomFields', needs: 'draft', parameters: { envelopeId: byId, fieldNames: ['orderId'] }, endpoint: 'DELETE envelope/custom_fields', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'deleteDocument', needs: 'draft', parameters: { envelopeId: byId, documentId: '1' }, endpoint: 'DELETE envelope/documents', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'getAccountCustomFields', needs: 'nothing', parameters: {}, endpoint: 'GET custom_fields', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'getAuditEvents', needs: 'sent', parameters: { envelopeId: byId }, endpoint: 'GET envelope/audit_events', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'getCustomFields', needs: 'sent', parameters: { envelopeId: byId }, endpoint: 'GET envelope/custom_fields', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'getDocuments', needs: 'sent', parameters: { envelopeId: byId }, endpoint: 'GET envelope/documents', call: 2, failing: 1 },
+	{ resource: 'envelope', operation: 'getFormData', needs: 'sent', parameters: { envelopeId: byId }, endpoint: 'GET envelope/form_data', call: 2, failing: 1 },
+	{
+		resource: 'envelope',
+		operation: 'setCustomFields',
+		needs: 'sent',
+		parameters: { envelopeId: byId, customFields: { field: [{ name: 'region', value: 'EMEA' }] } },
+		endpoint: 'POST envelope/custom_fields',
+		call: 2,
+		failing: 1,
+	},
+	{ resource: 'envelope', operation: 'updateNotification', needs: 'sent', parameters: { envelopeId: byId, expireAfter: 30, expireWarn: 2 }, endpoint: 'PUT envelope/notification', call: 2, failing: 1 },
+	{
+		resource: 'envelope',
+		operation: 'upsertDocument',
+		needs: 'draft',
+		withPdf: true,
+		parameters: { envelopeId: byId, documentId: 2, binaryPropertyName: 'data' },
+		endpoint: 'PUT envelope/document',
+		call: 2,
+		failing: 1,
+	},
 	{ resource: 'template', operation: 'get', needs: 'nothing', parameters: { templateId: { __rl: true, mode: 'id', value: TEMPLATE_IDS.mutualNda } }, endpoint: 'GET template', call: 2, failing: 1 },
 	{ resource: 'template', operation: 'getAll', needs: 'nothing', parameters: { returnAll: true }, endpoint: 'GET templates', call: 2, failing: 1 },
 	{
@@ -167,7 +197,9 @@ const REFUSAL = { status: 400, errorCode: 'INVALID_REQUEST_PARAMETER' };
 async function runRefused(testCase: OperationCase, capture = false) {
 	sim.reset();
 	clearAccountCache();
-	const items = await prepare(testCase.needs);
+	const prepared = await prepare(testCase.needs);
+	const pdf = testCase.withPdf ? contractItems(1)[0].binary : undefined;
+	const items = pdf ? prepared.map((item) => ({ ...item, binary: pdf })) : prepared;
 	let seen = 0;
 	const undo = onRequest(
 		sim,

@@ -2,6 +2,7 @@
  * Turns an envelopeDefinition (plus multipart uploads) into an envelope record: documents byte for
  * byte, recipients, server templates with templateRoles, compositeTemplates, custom fields.
  */
+import { recordAudit } from './audit';
 import { badRequest } from './errors';
 import { isPdf, makePdf } from './pdf';
 import { checkRecipients, normaliseTabs, recipientsFromJson } from './recipients';
@@ -156,7 +157,7 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 	checkRecipients(recipients, documents);
 	const fields = customFieldsFromJson(def.customFields);
 	const now = dsDate();
-	return {
+	const env: EnvelopeRecord = {
 		envelopeId: guid(),
 		accountId: ctx.account.accountId,
 		senderUserId: ctx.user.userId,
@@ -174,9 +175,12 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 		textCustomFields: fields.text,
 		listCustomFields: fields.list,
 		eventNotification: def.eventNotification ? asObject(def.eventNotification) : undefined,
+		notification: def.notification ? asObject(def.notification) : undefined,
 		resendCount: 0,
 		seq: ++ctx.core.state.envelopeSeq,
 	};
+	recordAudit(env, { action: 'Registered', message: 'The envelope was created', actor: { name: ctx.user.name, userId: ctx.user.userId } });
+	return env;
 }
 
 /** What DocuSign needs before it sends: a subject, documents and recipients. */

@@ -8,7 +8,7 @@ import { addHmacKey, envelopeView } from './control';
 import { deliverCustom, type CustomDelivery } from './connectCustom';
 import { SimCore } from './core';
 import type { FaultSwitches } from './faults';
-import { declineRecipient, signRecipient, viewRecipient } from './lifecycle';
+import { declineRecipient, signRecipient, viewRecipient, type SignOptions } from './lifecycle';
 import { buildSeed, makeKeyMaterial } from './seed';
 import { listen } from './server';
 import { expireAccessTokens } from './tokens';
@@ -22,6 +22,7 @@ export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
 export type * from './types';
 export type { CustomDelivery } from './connectCustom';
+export type { SignOptions } from './lifecycle';
 
 export interface SimulatorOptions {
 	/** 0 (default) = a free port. */
@@ -48,7 +49,8 @@ export interface Simulator {
 	/** `${base_uri}/restapi/v2.1/accounts/${accountId}`. */
 	restBase(accountId: string): string;
 	view(envelopeId: string, recipientId: string): void;
-	sign(envelopeId: string, recipientId: string): void;
+	/** The recipient signs; `tabValues` (tab label → value) are what they typed into text/list fields. */
+	sign(envelopeId: string, recipientId: string, options?: SignOptions): void;
 	decline(envelopeId: string, recipientId: string, reason?: string): void;
 	grantConsent(integrationKey: string, userId: string): void;
 	revokeConsent(integrationKey: string, userId: string): void;
@@ -93,7 +95,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 		}),
 		restBase: (accountId) => `${core.account(accountId)?.baseUri}/restapi/v2.1/accounts/${accountId}`,
 		view: (id, rid) => void viewRecipient(core, envelope(id), rid),
-		sign: (id, rid) => void signRecipient(core, envelope(id), rid),
+		sign: (id, rid, options) => void signRecipient(core, envelope(id), rid, options),
 		decline: (id, rid, reason = 'Declined in a test') => void declineRecipient(core, envelope(id), rid, reason),
 		grantConsent: (ik, userId) => void core.state.consents.add(`${ik}:${userId}`),
 		revokeConsent: (ik, userId) => void core.state.consents.delete(`${ik}:${userId}`),

@@ -4,6 +4,7 @@
  *   recipient: created → sent (its routing order is reached) → delivered (opened) → completed | declined
  * Carbon copies complete as soon as their routing order is reached. Each move emits its Connect event.
  */
+import { recipientLabel, recipientActor, recordAudit } from './audit';
 import type { SimCore } from './core';
 import { badRequest } from './errors';
 import { currentRoutingOrder, isPassive } from './recipients';
@@ -23,6 +24,8 @@ export function sendEnvelope(core: SimCore, env: EnvelopeRecord): void {
 	setStatus(env, 'sent', now);
 	env.sentDateTime = now;
 	env.initialSentDateTime ??= now;
+	const sender = core.user(env.senderUserId);
+	recordAudit(env, { action: 'Sent Invitations', message: `${sender?.name ?? 'The sender'} sent the envelope`, actor: { name: sender?.name, userId: sender?.userId } });
 	core.connect.emit('envelope-sent', env);
 	advanceRouting(core, env);
 }
@@ -53,6 +56,7 @@ function completeEnvelope(core: SimCore, env: EnvelopeRecord): void {
 	const now = dsDate();
 	setStatus(env, 'completed', now);
 	env.completedDateTime = now;
+	recordAudit(env, { action: 'Completed', message: 'The envelope was completed' });
 	core.connect.emit('envelope-completed', env);
 }
 
@@ -80,15 +84,37 @@ export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: s
 		env.deliveredDateTime = now;
 		core.connect.emit('envelope-delivered', env);
 	}
+	recordAudit(env, { action: 'Viewed', message: `${recipientLabel(r)} viewed the envelope`, actor: recipientActor(r), source: 'Web' });
 	return r;
 }
 
-export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/** What the recipient filled in while signing: tab label → value (text-like and list tabs). */
+export interface SignOptions {
+	tabValues?: Record<string, string>;
+}
+
+/** Checks every label names one of the recipient's value tabs before anything changes. */
+function applyTabValues(r: RecipientRecord, tabValues: Record<string, string>): void {
+	const tabs = Object.entries(r.tabs ?? {}).flatMap(([kind, list]) => list.map((tab) => ({ kind, tab })));
+	const targets = Object.entries(tabValues).map(([label, value]) => {
+		const found = tabs.filter(({ kind, tab }) => tab.tabLabel === label && !/^(signHere|initialHere|dateSigned|checkbox|radioGroup)Tabs$/.test(kind));
+		if (!found.length) {
+			throw badRequest('INVALID_TAB_OPERATION', `Recipient ${r.recipientId} has no text or list field labelled "${label}" (labels: ${tabs.map(({ tab }) => String(tab.tabLabel ?? '')).filter(Boolean).join(', ') || 'none'}).`);
+		}
+		return { found, value: String(value) };
+	});
+	for (const { found, value } of targets) for (const { tab } of found) tab.value = value;
+}
+
+export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, options: SignOptions = {}): RecipientRecord {
+	actingRecipient(env, recipientId);
+	if (options.tabValues) applyTabValues(env.recipients.find((x) => x.recipientId === recipientId)!, options.tabValues);
 	const r = viewRecipient(core, env, recipientId);
 	const now = dsDate();
 	r.status = 'completed';
 	r.signedDateTime = now;
 	env.lastModifiedDateTime = now;
+	recordAudit(env, { action: 'Signed', message: `${recipientLabel(r)} signed the envelope`, actor: recipientActor(r), source: 'Web' });
 	core.connect.emit('recipient-completed', env, r);
 	advanceRouting(core, env);
 	return r;
@@ -102,6 +128,7 @@ export function declineRecipient(core: SimCore, env: EnvelopeRecord, recipientId
 	r.declinedReason = reason;
 	setStatus(env, 'declined', now);
 	env.declinedDateTime = now;
+	recordAudit(env, { action: 'Declined', message: `${recipientLabel(r)} declined to sign the envelope: ${reason}`, actor: recipientActor(r), source: 'Web' });
 	core.connect.emit('recipient-declined', env, r);
 	core.connect.emit('envelope-declined', env);
 	return r;
@@ -115,6 +142,8 @@ export function voidEnvelope(core: SimCore, env: EnvelopeRecord, reason: string)
 	setStatus(env, 'voided', now);
 	env.voidedDateTime = now;
 	env.voidedReason = reason;
+	const sender = core.user(env.senderUserId);
+	recordAudit(env, { action: 'Voided', message: `${sender?.name ?? 'The sender'} voided the envelope: ${reason}`, actor: { name: sender?.name, userId: sender?.userId } });
 	core.connect.emit('envelope-voided', env);
 }
 

@@ -80,11 +80,21 @@ export interface EnvelopeRecord {
 	textCustomFields: CustomFieldRecord[];
 	listCustomFields: CustomFieldRecord[];
 	eventNotification?: Record<string, unknown>;
+	/** Reminders and expiration (PUT …/notification); absent = the account's defaults. */
+	notification?: Record<string, unknown>;
+	/** The envelope's history as DocuSign's audit events: field name → value, oldest first. */
+	auditEvents?: Array<Record<string, string>>;
 	/** Set when created by a bulk send batch. */
 	bulkBatchId?: string;
 	resendCount: number;
 	/** Creation sequence, for stable ordering of lists. */
 	seq: number;
+}
+
+/** An account's envelope custom field definitions (GET /custom_fields). */
+export interface AccountCustomFields {
+	textCustomFields: CustomFieldRecord[];
+	listCustomFields: CustomFieldRecord[];
 }
 
 export interface TemplateRecord {

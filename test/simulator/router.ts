@@ -3,15 +3,19 @@ import { authorize, token, tokenEndpointKey, userinfo } from './auth';
 import { createBulkList, getBulkBatch, sendBulkList } from './bulkSend';
 import { createConnectConfig, deleteConnectConfig, getConnectConfig, listConnectConfigs } from './connect';
 import type { SimCore } from './core';
+import { deleteCustomFields, getAccountCustomFields, postCustomFields, putCustomFields } from './customFields';
+import { deleteDocuments, putDocument } from './documentEdits';
 import { getDocument, listDocuments } from './documents';
 import { createEnvelope } from './envelopeCreate';
 import { listEnvelopes } from './envelopeList';
 import { getCustomFields, getEnvelope, getRecipients, putEnvelope, putRecipients } from './envelopes';
 import { DocuSignError } from './errors';
+import { getAuditEvents, getFormData } from './formData';
 import { errorToResponse, type RequestData, type SimResponse } from './http';
+import { getNotification, putNotification } from './notification';
 import { authorizeRest, type RestCtx } from './restAuth';
 import { getTemplate, listTemplates } from './templates';
-import { recipientView, senderView, sessionPage } from './views';
+import { correctView, recipientView, senderView, sessionPage } from './views';
 
 type RestHandler = (ctx: RestCtx) => SimResponse | Promise<SimResponse>;
 
@@ -28,6 +32,17 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['GET', '/envelopes/:envelopeId/documents/:documentId', 'GET envelope/document', getDocument],
 	['POST', '/envelopes/:envelopeId/views/recipient', 'POST envelope/views/recipient', recipientView],
 	['POST', '/envelopes/:envelopeId/views/sender', 'POST envelope/views/sender', senderView],
+	['POST', '/envelopes/:envelopeId/custom_fields', 'POST envelope/custom_fields', postCustomFields],
+	['PUT', '/envelopes/:envelopeId/custom_fields', 'PUT envelope/custom_fields', putCustomFields],
+	['DELETE', '/envelopes/:envelopeId/custom_fields', 'DELETE envelope/custom_fields', deleteCustomFields],
+	['GET', '/custom_fields', 'GET custom_fields', getAccountCustomFields],
+	['GET', '/envelopes/:envelopeId/form_data', 'GET envelope/form_data', getFormData],
+	['GET', '/envelopes/:envelopeId/audit_events', 'GET envelope/audit_events', getAuditEvents],
+	['PUT', '/envelopes/:envelopeId/documents/:documentId', 'PUT envelope/document', putDocument],
+	['DELETE', '/envelopes/:envelopeId/documents', 'DELETE envelope/documents', deleteDocuments],
+	['POST', '/envelopes/:envelopeId/views/correct', 'POST envelope/views/correct', correctView],
+	['GET', '/envelopes/:envelopeId/notification', 'GET envelope/notification', getNotification],
+	['PUT', '/envelopes/:envelopeId/notification', 'PUT envelope/notification', putNotification],
 	['GET', '/templates', 'GET templates', listTemplates],
 	['GET', '/templates/:templateId', 'GET template', getTemplate],
 	['POST', '/bulk_send_lists', 'POST bulk_send_lists', createBulkList],

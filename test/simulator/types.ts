@@ -2,7 +2,7 @@
 export type * from './seedTypes';
 export type * from './controlTypes';
 export type * from './recordTypes';
-import type { BulkBatchRecord, BulkListRecord, ConnectConfigRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
+import type { AccountCustomFields, BulkBatchRecord, BulkListRecord, ConnectConfigRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
 
 export interface TokenRecord {
 	token: string;
@@ -37,7 +37,7 @@ export interface SigningSession {
 	envelopeId: string;
 	recipientId: string;
 	returnUrl: string;
-	kind: 'recipient' | 'sender';
+	kind: 'recipient' | 'sender' | 'correct';
 	expiresAt: number;
 }
 
@@ -81,6 +81,8 @@ export interface SimState {
 	authCodes: Map<string, AuthCodeRecord>;
 	signingSessions: Map<string, SigningSession>;
 	deliveries: DeliveryRecord[];
+	/** Envelope custom field definitions per account id. */
+	accountCustomFields: Map<string, AccountCustomFields>;
 	envelopeSeq: number;
 	connectSeq: number;
 }

@@ -53,6 +53,21 @@ export function senderView(ctx: RestCtx): SimResponse {
 	return json(201, { url: `${ctx.account.baseUri}/Member/StartInSession.aspx?StartConsole=1&t=${token}` });
 }
 
+// Spec correctViewRequest.returnUrl: "Maximum Length: 470 characters. If the returnUrl exceeds this
+// limit, the user is redirected to a truncated URL".
+export const MAX_RETURN_URL = 470;
+
+/** POST /envelopes/{id}/views/correct (Views_PostEnvelopeCorrectView): correcting a sent envelope. */
+export function correctView(ctx: RestCtx): SimResponse {
+	const env = findEnvelope(ctx);
+	const body = readJson(ctx, 'correctViewRequest');
+	const returnUrl = str(body.returnUrl);
+	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
+	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `Only a sent or delivered envelope can be corrected; this one is ${env.status}.`);
+	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl: returnUrl.slice(0, MAX_RETURN_URL), kind: 'correct' });
+	return json(201, { url: `${ctx.account.baseUri}/Member/StartInSession.aspx?StartConsole=1&t=${token}&DocuEnvelope=${env.envelopeId}&send=1` });
+}
+
 const page = (status: number, title: string, inner: string): SimResponse => ({
 	status,
 	body: `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${inner}</body></html>`,
@@ -74,6 +89,14 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 	const action = req.query.get('action');
 	const here = `?${new URLSearchParams({ ...(req.query.get('t') ? { t: token } : {}) }).toString()}`;
 	const link = (a: string, label: string) => `<li><a href="${here}&action=${a}">${label}</a></li>`;
+	if (session.kind === 'correct') {
+		// The correction screen's outcomes, as DocuSign adds them to returnUrl: send, save, cancel.
+		if (action === 'send' || action === 'save' || action === 'cancel') {
+			core.state.signingSessions.delete(token);
+			return back(session.returnUrl, action);
+		}
+		return page(200, `Correct: ${env.emailSubject ?? ''}`, `<ul>${link('send', 'Correct and send')}${link('save', 'Save')}${link('cancel', 'Cancel')}</ul>`);
+	}
 	if (session.kind === 'sender') {
 		if (action === 'send') {
 			checkSendable(env);

@@ -2,10 +2,18 @@ import { searchBulkSendBatches } from './listSearch/searchBulkSendBatches';
 import { searchEnvelopes } from './listSearch/searchEnvelopes';
 import { searchTemplates } from './listSearch/searchTemplates';
 import { getEmbeddedSigners } from './loadOptions/getEmbeddedSigners';
-import { getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
+import { getEnvelopeCustomFields } from './loadOptions/getEnvelopeCustomFields';
+import { getEnvelopeContentDocuments, getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
 import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 
 export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates };
 
-export const loadOptions = { getEmbeddedSigners, getEnvelopeDocuments, getEnvelopeRecipients, getTemplateRoles };
+export const loadOptions = {
+	getEmbeddedSigners,
+	getEnvelopeContentDocuments,
+	getEnvelopeCustomFields,
+	getEnvelopeDocuments,
+	getEnvelopeRecipients,
+	getTemplateRoles,
+};

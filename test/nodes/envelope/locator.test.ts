@@ -83,6 +83,16 @@ describe('operation descriptions', () => {
 		'downloadDocument',
 		'createSigningUrl',
 		'createSenderUrl',
+		'createCorrectUrl',
+		'deleteCustomFields',
+		'deleteDocument',
+		'getAuditEvents',
+		'getCustomFields',
+		'getDocuments',
+		'getFormData',
+		'setCustomFields',
+		'updateNotification',
+		'upsertDocument',
 	];
 	const properties = new DocuSign().description.properties;
 

@@ -23,20 +23,13 @@ export const ENVELOPE_DOWNLOADS: INodePropertyOptions[] = [
 	},
 ];
 
-/**
- * The Download Document choices: combined, certificate, archive, then each document of the chosen
- * envelope (GET /envelopes/{id}/documents). Without a fixed envelope ID (empty or an expression)
- * only the first three are offered.
- */
-export async function getEnvelopeDocuments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const envelopeId = parseEnvelopeId(this.getCurrentNodeParameter('envelopeId'));
-	if (!envelopeId) return ENVELOPE_DOWNLOADS;
-
+/** The chosen envelope's own documents (no certificate), one option per document ID. */
+async function documentOptions(this: ILoadOptionsFunctions, envelopeId: string): Promise<INodePropertyOptions[]> {
 	const response = (await apiRequest.call(this, 'GET', `/envelopes/${envelopeId}/documents`, {
 		action: 'list the documents of the envelope',
 	})) as { envelopeDocuments?: IDataObject[] };
 
-	const documents = (response.envelopeDocuments ?? [])
+	return (response.envelopeDocuments ?? [])
 		.filter((document) => document.type !== 'summary' && document.documentId !== 'certificate')
 		.map((document) => {
 			const documentId = String(document.documentId);
@@ -47,5 +40,21 @@ export async function getEnvelopeDocuments(this: ILoadOptionsFunctions): Promise
 				description: `Document ${documentId} of the envelope, as a PDF${pages}`,
 			};
 		});
-	return [...ENVELOPE_DOWNLOADS, ...documents];
+}
+
+/**
+ * The Download Document choices: combined, certificate, archive, then each document of the chosen
+ * envelope (GET /envelopes/{id}/documents). Without a fixed envelope ID (empty or an expression)
+ * only the first three are offered.
+ */
+export async function getEnvelopeDocuments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const envelopeId = parseEnvelopeId(this.getCurrentNodeParameter('envelopeId'));
+	if (!envelopeId) return ENVELOPE_DOWNLOADS;
+	return [...ENVELOPE_DOWNLOADS, ...(await documentOptions.call(this, envelopeId))];
+}
+
+/** The chosen envelope's documents only (Delete Document); none until an envelope is fixed. */
+export async function getEnvelopeContentDocuments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const envelopeId = parseEnvelopeId(this.getCurrentNodeParameter('envelopeId'));
+	return envelopeId ? await documentOptions.call(this, envelopeId) : [];
 }

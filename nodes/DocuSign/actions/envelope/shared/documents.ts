@@ -70,65 +70,89 @@ export async function collectDocuments(this: IExecuteFunctions, itemIndex: numbe
 			'Add a document under Documents and enter the name of the input binary field that holds the file (often "data").',
 		);
 	}
-	const itemBinary = this.getInputData()[itemIndex]?.binary ?? {};
-	const available = Object.keys(itemBinary);
 	const documents: DocumentUpload[] = [];
 	for (const [index, entry] of entries.entries()) {
-		const where = `Document ${index + 1}`;
-		const binaryPropertyName = String(entry.binaryPropertyName ?? '').trim();
-		if (!binaryPropertyName) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${where} has no input binary field`,
-				'Enter the name of the binary field of the input item that holds the file, often "data".',
-			);
-		}
-		const binary = itemBinary[binaryPropertyName];
-		if (!binary) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${where}: the input item has no binary field "${binaryPropertyName}"`,
-				available.length
-					? `The item's binary fields are: ${available.map((name) => `"${name}"`).join(', ')}. Enter one of these in Input Binary Field.`
-					: 'The item has no binary data at all. Put a node that reads or downloads the file (Read/Write Files from Disk, HTTP Request, Google Drive…) before this one.',
-			);
-		}
-		const size = await sizeOf(this, binary);
-		const label = binary.fileName ? `"${binary.fileName}" (binary field "${binaryPropertyName}")` : `binary field "${binaryPropertyName}"`;
-		if (!size) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${where}: the file in ${label} is empty`,
-				'DocuSign cannot send an empty document. Check the node that produced the file.',
-			);
-		}
-		const fileExtension = extensionOf(binary);
-		if (!fileExtension) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${where}: cannot tell the file type of ${label}`,
-				'DocuSign needs the file type. Give the file a name with an extension (such as contract.pdf) or a MIME type such as application/pdf in the node that produced it.',
-			);
-		}
-		const givenName = String(entry.name ?? '').trim();
 		const documentId = String(index + 1);
-		documents.push({
-			documentId,
-			name: givenName || binary.fileName || `Document ${documentId}.${fileExtension}`,
-			fileExtension,
-			fileName: binary.fileName || `document${documentId}.${fileExtension}`,
-			mimeType: binary.mimeType || 'application/octet-stream',
-			size,
-			binaryPropertyName,
-			binary,
-			where,
-		});
+		documents.push(
+			await readDocumentUpload.call(this, itemIndex, {
+				binaryPropertyName: String(entry.binaryPropertyName ?? '').trim(),
+				name: String(entry.name ?? '').trim(),
+				documentId,
+				where: `Document ${index + 1}`,
+			}),
+		);
 	}
 	return documents;
+}
+
+/**
+ * One document from an input binary field, checked (field exists, not empty, known file type)
+ * without loading its content. `where` names it in errors ("Document 2").
+ */
+export async function readDocumentUpload(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	entry: { binaryPropertyName: string; name: string; documentId: string; where: string },
+): Promise<DocumentUpload> {
+	const { binaryPropertyName, documentId, where } = entry;
+	const itemBinary = this.getInputData()[itemIndex]?.binary ?? {};
+	const available = Object.keys(itemBinary);
+	if (!binaryPropertyName) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${where} has no input binary field`,
+			'Enter the name of the binary field of the input item that holds the file, often "data".',
+		);
+	}
+	const binary = itemBinary[binaryPropertyName];
+	if (!binary) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${where}: the input item has no binary field "${binaryPropertyName}"`,
+			available.length
+				? `The item's binary fields are: ${available.map((name) => `"${name}"`).join(', ')}. Enter one of these in Input Binary Field.`
+				: 'The item has no binary data at all. Put a node that reads or downloads the file (Read/Write Files from Disk, HTTP Request, Google Drive…) before this one.',
+		);
+	}
+	const size = await sizeOf(this, binary);
+	const label = binary.fileName ? `"${binary.fileName}" (binary field "${binaryPropertyName}")` : `binary field "${binaryPropertyName}"`;
+	if (!size) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${where}: the file in ${label} is empty`,
+			'DocuSign cannot send an empty document. Check the node that produced the file.',
+		);
+	}
+	const fileExtension = extensionOf(binary);
+	if (!fileExtension) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${where}: cannot tell the file type of ${label}`,
+			'DocuSign needs the file type. Give the file a name with an extension (such as contract.pdf) or a MIME type such as application/pdf in the node that produced it.',
+		);
+	}
+	return {
+		documentId,
+		name: entry.name || binary.fileName || `Document ${documentId}.${fileExtension}`,
+		fileExtension,
+		fileName: binary.fileName || `document${documentId}.${fileExtension}`,
+		mimeType: binary.mimeType || 'application/octet-stream',
+		size,
+		binaryPropertyName,
+		binary,
+		where,
+	};
+}
+
+/** A document's bytes in one Buffer of its exact size (for the single-document upload). */
+export async function readDocumentBytes(this: IExecuteFunctions, itemIndex: number, document: DocumentUpload): Promise<Buffer> {
+	const body = Buffer.alloc(document.size);
+	await readExactly.call(this, itemIndex, document, body, 0);
+	return body;
 }
 
 /** The `documents` of the envelope definition: metadata only, the bytes travel as multipart parts. */
@@ -136,7 +160,8 @@ export function documentDefinitions(documents: DocumentUpload[]): IDataObject[] 
 	return documents.map(({ documentId, name, fileExtension }) => ({ documentId, name, fileExtension }));
 }
 
-const headerSafe = (value: string): string => value.replace(/[^\x20-\x7e]|["\\]/g, '_');
+/** A value safe inside a quoted header parameter (Content-Disposition file names). */
+export const headerSafe = (value: string): string => value.replace(/[^\x20-\x7e]|["\\]/g, '_');
 
 /**
  * The multipart/form-data body DocuSign's envelope upload reads: the JSON definition first, then
@@ -173,19 +198,24 @@ export async function buildMultipartBody(
 	let offset = head.copy(body, 0);
 	for (const [index, document] of documents.entries()) {
 		offset += partHeads[index].copy(body, offset);
-		const read = await readInto.call(this, document, body, offset);
-		if (read !== document.size) {
-			throw inputError(
-				this,
-				itemIndex,
-				`${document.where}: read ${read} bytes from binary field "${document.binaryPropertyName}", but it says it holds ${document.size}`,
-				'The binary data changed or is damaged. Run the node that produced the file again.',
-			);
-		}
-		offset += read;
+		offset += await readExactly.call(this, itemIndex, document, body, offset);
 	}
 	tail.copy(body, offset);
 	return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Copies a document's bytes into `target` at `offset`; a file that is not the size it claims is an error. */
+async function readExactly(this: IExecuteFunctions, itemIndex: number, document: DocumentUpload, target: Buffer, offset: number): Promise<number> {
+	const read = await readInto.call(this, document, target, offset);
+	if (read !== document.size) {
+		throw inputError(
+			this,
+			itemIndex,
+			`${document.where}: read ${read} bytes from binary field "${document.binaryPropertyName}", but it says it holds ${document.size}`,
+			'The binary data changed or is damaged. Run the node that produced the file again.',
+		);
+	}
+	return read;
 }
 
 /** Copies a document's bytes into `target` at `offset`; returns how many there were (at most its size). */
