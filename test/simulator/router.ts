@@ -2,6 +2,7 @@
 import { authorize, token, tokenEndpointKey, userinfo } from './auth';
 import { createBulkList, getBulkBatch, sendBulkList } from './bulkSend';
 import { createConnectConfig, deleteConnectConfig, getConnectConfig, listConnectConfigs } from './connect';
+import { listConnectFailures, republishEnvelope } from './connectFailures';
 import type { SimCore } from './core';
 import { getDocument, listDocuments } from './documents';
 import { createEnvelope } from './envelopeCreate';
@@ -35,6 +36,9 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['GET', '/bulk_send_batch/:batchId', 'GET bulk_send_batch', getBulkBatch],
 	['POST', '/connect', 'POST connect', createConnectConfig],
 	['GET', '/connect', 'GET connect', listConnectConfigs],
+	// Before /connect/:connectId, which would take "failures" for an id.
+	['GET', '/connect/failures', 'GET connect/failures', listConnectFailures],
+	['PUT', '/connect/envelopes/:envelopeId/retry_queue', 'PUT connect/envelope/retry_queue', republishEnvelope],
 	['GET', '/connect/:connectId', 'GET connect/config', getConnectConfig],
 	['DELETE', '/connect/:connectId', 'DELETE connect/config', deleteConnectConfig],
 ];
