@@ -11,7 +11,9 @@ import { getCustomFields, getEnvelope, getRecipients, putEnvelope, putRecipients
 import { DocuSignError } from './errors';
 import { errorToResponse, type RequestData, type SimResponse } from './http';
 import { authorizeRest, type RestCtx } from './restAuth';
+import { listFolders } from './templateFolders';
 import { getTemplate, listTemplates } from './templates';
+import { createTemplate, updateTemplate } from './templateWrite';
 import { recipientView, senderView, sessionPage } from './views';
 
 type RestHandler = (ctx: RestCtx) => SimResponse | Promise<SimResponse>;
@@ -31,6 +33,9 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['POST', '/envelopes/:envelopeId/views/sender', 'POST envelope/views/sender', senderView],
 	['GET', '/templates', 'GET templates', listTemplates],
 	['GET', '/templates/:templateId', 'GET template', getTemplate],
+	['POST', '/templates', 'POST templates', createTemplate],
+	['PUT', '/templates/:templateId', 'PUT template', updateTemplate],
+	['GET', '/folders', 'GET folders', listFolders],
 	['POST', '/bulk_send_lists', 'POST bulk_send_lists', createBulkList],
 	['POST', '/bulk_send_lists/:listId/send', 'POST bulk_send_list/send', sendBulkList],
 	['GET', '/bulk_send_batch/:batchId', 'GET bulk_send_batch', getBulkBatch],

@@ -4,8 +4,9 @@ import { searchTemplates } from './listSearch/searchTemplates';
 import { getEmbeddedSigners } from './loadOptions/getEmbeddedSigners';
 import { getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
 import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
+import { getTemplateFolders } from './loadOptions/getTemplateFolders';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 
 export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates };
 
-export const loadOptions = { getEmbeddedSigners, getEnvelopeDocuments, getEnvelopeRecipients, getTemplateRoles };
+export const loadOptions = { getEmbeddedSigners, getEnvelopeDocuments, getEnvelopeRecipients, getTemplateFolders, getTemplateRoles };
