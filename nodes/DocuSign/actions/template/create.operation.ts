@@ -5,7 +5,13 @@ import { apiRequest } from '../../transport';
 import { description as envelopeCreateDescription } from '../envelope/create.operation';
 import { buildMultipartBody, collectDocuments, documentDefinitions } from '../envelope/shared/documents';
 import { requireText } from '../envelope/shared/validation';
-import { carbonCopyRolesCollection, signerRolesCollection } from './roles.description';
+import {
+	carbonCopyRolesCollection,
+	signerRolesCollection,
+	templateDescriptionField,
+	templateEmailBlurbField,
+	templateEmailSubjectField,
+} from './roles.description';
 import { buildTemplateRecipients, readEmailText } from './templateDefinition';
 import { readFolderId } from './templateFolders';
 
@@ -30,14 +36,7 @@ const properties: INodeProperties[] = [
 	},
 	signerRolesCollection,
 	carbonCopyRolesCollection,
-	{
-		displayName: 'Email Subject',
-		name: 'emailSubject',
-		type: 'string',
-		default: '',
-		placeholder: 'Please sign: Offer Letter',
-		description: 'Subject of the e-mails of envelopes made from the template (max 100 characters)',
-	},
+	templateEmailSubjectField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -45,21 +44,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What the template is for, shown in DocuSign\'s template list',
-			},
-			{
-				displayName: 'Email Message',
-				name: 'emailBlurb',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'Text of the e-mails of envelopes made from the template (max 10,000 characters)',
-			},
+			templateDescriptionField,
+			templateEmailBlurbField,
 			{
 				displayName: 'Folder Name or ID',
 				name: 'folderId',

@@ -64,3 +64,30 @@ export const carbonCopyRolesCollection: INodeProperties = {
 	description: 'Roles that get a copy of the envelope when their routing order is reached, without signing',
 	options: [{ displayName: 'Role', name: 'role', values: [roleNameField, ...presetFields] }],
 };
+
+/** The template's own texts, set on Create and changed by Update. */
+export const templateDescriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	default: '',
+	description: "What the template is for, shown in DocuSign's template list",
+};
+
+export const templateEmailSubjectField: INodeProperties = {
+	displayName: 'Email Subject',
+	name: 'emailSubject',
+	type: 'string',
+	default: '',
+	placeholder: 'Please sign: Offer Letter',
+	description: 'Subject of the e-mails of envelopes made from the template (max 100 characters)',
+};
+
+export const templateEmailBlurbField: INodeProperties = {
+	displayName: 'Email Message',
+	name: 'emailBlurb',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: 'Text of the e-mails of envelopes made from the template (max 10,000 characters)',
+};

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
+import { templateDescriptionField, templateEmailBlurbField, templateEmailSubjectField } from './roles.description';
 import { readEmailText } from './templateDefinition';
 import { readTemplateId, templateLocator } from './templateLocator';
 
@@ -15,27 +16,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Email Message',
-				name: 'emailBlurb',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				description: 'Text of the e-mails of envelopes made from the template (max 10,000 characters)',
-			},
-			{
-				displayName: 'Email Subject',
-				name: 'emailSubject',
-				type: 'string',
-				default: '',
-				description: 'Subject of the e-mails of envelopes made from the template (max 100 characters)',
-			},
+			templateDescriptionField,
+			templateEmailBlurbField,
+			templateEmailSubjectField,
 			{
 				displayName: 'Template Name',
 				name: 'name',
