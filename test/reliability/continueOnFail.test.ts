@@ -224,6 +224,8 @@ async function runRefused(testCase: OperationCase, capture = false) {
 	} finally {
 		logs?.stop();
 		undo();
+		// Connect deliveries a run set off (republish) finish here, not in a later test file's nock.
+		await sim.connectIdle();
 	}
 }
 
