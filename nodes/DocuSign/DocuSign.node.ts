@@ -10,6 +10,7 @@ import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as bulkSend from './actions/bulkSend/BulkSend.resource';
+import * as connect from './actions/connect/Connect.resource';
 import * as envelope from './actions/envelope/Envelope.resource';
 import * as template from './actions/template/Template.resource';
 import { router } from './actions/router';
@@ -24,7 +25,7 @@ import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT
  */
 const onlyForSendAndWait = {
 	hide: {
-		resource: ['account', 'bulkSend', 'template'],
+		resource: ['account', 'bulkSend', 'template', 'connect'],
 		operation: envelope.operationValues.filter((value) => value !== SEND_AND_WAIT_OPERATION),
 	},
 };
@@ -88,6 +89,7 @@ export class DocuSign implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Bulk Send', value: 'bulkSend' },
+					{ name: 'Connect', value: 'connect' },
 					{ name: 'Envelope', value: 'envelope' },
 					{ name: 'Template', value: 'template' },
 				],
@@ -97,6 +99,7 @@ export class DocuSign implements INodeType {
 			...envelope.description,
 			...template.description,
 			...bulkSend.description,
+			...connect.description,
 			{
 				displayName: 'Rate Limits and Retries',
 				name: 'requestOptions',

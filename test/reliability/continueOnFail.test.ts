@@ -14,7 +14,7 @@ import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from '../simul
 import { bearer, envelopeDefinition, http, jwtToken } from '../simulator/testHelpers';
 import { LogCapture, NODE_NAME, contractItems, findLeaks, jwtCredential, knownSecrets, onRequest, runNode, runSurfaces } from './kit';
 
-type Needs = 'nothing' | 'draft' | 'sent' | 'embedded' | 'batch';
+type Needs = 'nothing' | 'draft' | 'sent' | 'embedded' | 'batch' | 'connectFailures';
 
 interface OperationCase {
 	resource: string;
@@ -121,8 +121,35 @@ const operations: OperationCase[] = [
 		call: 2,
 		failing: 1,
 	},
+	{
+		resource: 'template',
+		operation: 'create',
+		needs: 'nothing',
+		parameters: {
+			name: '=Contract {{ $json.n }}',
+			documents: { document: [{ binaryPropertyName: 'data' }] },
+			signerRoles: { role: [{ roleName: 'Signer', routingOrder: 1 }] },
+		},
+		items: () => contractItems(3),
+		endpoint: 'POST templates',
+		call: 2,
+		failing: 1,
+	},
+	{ resource: 'template', operation: 'getFolders', needs: 'nothing', parameters: { includeShared: false }, endpoint: 'GET folders', call: 2, failing: 1 },
+	{
+		resource: 'template',
+		operation: 'update',
+		needs: 'nothing',
+		parameters: { templateId: { __rl: true, mode: 'id', value: TEMPLATE_IDS.mutualNda }, updateFields: { name: '=NDA {{ $json.n }}' } },
+		endpoint: 'PUT template',
+		call: 2,
+		failing: 1,
+	},
 	{ resource: 'template', operation: 'get', needs: 'nothing', parameters: { templateId: { __rl: true, mode: 'id', value: TEMPLATE_IDS.mutualNda } }, endpoint: 'GET template', call: 2, failing: 1 },
 	{ resource: 'template', operation: 'getAll', needs: 'nothing', parameters: { returnAll: true }, endpoint: 'GET templates', call: 2, failing: 1 },
+	{ resource: 'connect', operation: 'getConfigurations', needs: 'connectFailures', parameters: {}, endpoint: 'GET connect', call: 2, failing: 1 },
+	{ resource: 'connect', operation: 'getFailures', needs: 'connectFailures', parameters: {}, endpoint: 'GET connect/failures', call: 2, failing: 1 },
+	{ resource: 'connect', operation: 'republishEnvelope', needs: 'connectFailures', parameters: { envelopeId: byId }, endpoint: 'PUT connect/envelope/retry_queue', call: 2, failing: 1 },
 	{
 		resource: 'bulkSend',
 		operation: 'getBatchStatus',
@@ -162,6 +189,16 @@ async function prepare(needs: Needs): Promise<INodeExecutionData[]> {
 		expect(batch.status).toBe(201);
 		return [0, 1, 2].map(() => ({ json: { batchId: batch.data.batchId } }));
 	}
+	if (needs === 'connectFailures') {
+		// A configuration whose receiver refuses connections: every sent envelope is a delivery failure.
+		const config = await http.post(
+			`${base}/connect`,
+			{ configurationType: 'custom', name: 'down', urlToPublishTo: 'http://127.0.0.1:1/hook', allUsers: 'true', allowEnvelopePublish: 'true', events: ['envelope-sent'], eventData: { version: 'restv2.1', format: 'json' } },
+			bearer(token),
+		);
+		expect(config.status).toBe(201);
+		sim.config.connect.retryDelayMs = 1;
+	}
 	const items: INodeExecutionData[] = [];
 	for (let n = 0; n < 3; n++) {
 		const extra: IDataObject = needs === 'draft' ? { status: 'created' } : {};
@@ -172,6 +209,7 @@ async function prepare(needs: Needs): Promise<INodeExecutionData[]> {
 		expect(created.status).toBe(201);
 		items.push({ json: { envelopeId: created.data.envelopeId } });
 	}
+	if (needs === 'connectFailures') await sim.connectIdle();
 	return items;
 }
 
@@ -218,6 +256,8 @@ async function runRefused(testCase: OperationCase, capture = false) {
 	} finally {
 		logs?.stop();
 		undo();
+		// Connect deliveries a run set off (republish) finish here, not in a later test file's nock.
+		await sim.connectIdle();
 	}
 }
 

@@ -10,7 +10,7 @@ import type { RestCtx } from './restAuth';
 import type { ConnectConfigRecord } from './types';
 import { str } from './util';
 
-function requireAdmin(ctx: RestCtx): void {
+export function requireAdmin(ctx: RestCtx): void {
 	if (!ctx.membership.isAdmin) {
 		throw badRequest('USER_LACKS_PERMISSIONS', 'This user lacks sufficient permissions to access this resource.');
 	}

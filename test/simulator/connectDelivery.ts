@@ -77,7 +77,18 @@ export class ConnectDispatcher {
 	}
 
 	emit(event: string, env: EnvelopeRecord, recipient?: RecipientRecord): void {
-		for (const t of this.targets(event, env)) {
+		this.emitTo(this.targets(event, env), event, env, recipient);
+	}
+
+	/** Connect's republish: `event` again, to the account configurations only; returns them. */
+	republish(event: string, env: EnvelopeRecord): Array<{ configurationId: string; url: string }> {
+		const targets = this.targets(event, env).filter((t) => t.source === 'account');
+		this.emitTo(targets, event, env);
+		return targets.map((t) => ({ configurationId: String(t.configurationId), url: t.url }));
+	}
+
+	private emitTo(targets: Target[], event: string, env: EnvelopeRecord, recipient?: RecipientRecord): void {
+		for (const t of targets) {
 			const payload = t.asJson ? jsonPayload(this.core, env, recipient, { event, configurationId: t.configurationId, retryCount: 0, includeData: t.includeData }) : undefined;
 			const xml = t.asJson ? '' : xmlPayload(env);
 			const keys = t.includeHMAC ? (this.core.state.hmacKeys.get(env.accountId) ?? []) : [];

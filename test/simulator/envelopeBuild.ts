@@ -7,6 +7,7 @@ import { badRequest } from './errors';
 import { isPdf, makePdf } from './pdf';
 import { checkRecipients, normaliseTabs, recipientsFromJson } from './recipients';
 import type { RestCtx } from './restAuth';
+import { canSee } from './templates';
 import type { CustomFieldRecord, DocumentRecord, EnvelopeRecord, RecipientRecord, TemplateRecord } from './types';
 import { asArray, asObject, dsDate, guid, str } from './util';
 
@@ -17,7 +18,7 @@ export interface Upload {
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
-function documentFromJson(raw: Record<string, unknown>, uploads: Map<string, Upload>, index: number): DocumentRecord {
+export function documentFromJson(raw: Record<string, unknown>, uploads: Map<string, Upload>, index: number): DocumentRecord {
 	const documentId = str(raw.documentId) ?? String(index + 1);
 	const name = str(raw.name) ?? uploads.get(documentId)?.filename ?? `Document ${documentId}`;
 	let bytes: Buffer;
@@ -72,7 +73,7 @@ function applyRoles(template: TemplateRecord, roles: Array<Record<string, unknow
 
 function findTemplate(ctx: RestCtx, templateId: unknown): TemplateRecord {
 	const template = ctx.core.state.templates.get(String(templateId));
-	if (!template || template.accountId !== ctx.account.accountId) throw badRequest('TEMPLATE_ID_INVALID', 'Invalid template ID.');
+	if (!template || !canSee(ctx, template)) throw badRequest('TEMPLATE_ID_INVALID', 'Invalid template ID.');
 	return template;
 }
 

@@ -17,6 +17,7 @@ import type { DeliveryRecord, LogEntry, SeedData, SimConfig, SimState } from './
 export { COUNTER_KEYS } from './router';
 export { SEED_IDS, CLIENT_SECRETS } from './seed';
 export { TEMPLATE_IDS } from './seedTemplates';
+export { TEMPLATE_FOLDER_IDS } from './templateFolders';
 export { validateAgainstSpec, assertMatchesSpec, NEWER_FIELDS, findSpecFile } from './specValidation';
 export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';

@@ -108,6 +108,10 @@ export interface TemplateRecord {
 	created: string;
 	lastModified: string;
 	folderName: string;
+	/** A template folder (templateFolders.ts); none: the owner's My Templates. */
+	folderId?: string;
+	/** Shared with the account's users (`shared: "true"`). */
+	shared?: boolean;
 	documents: DocumentRecord[];
 	recipients: RecipientRecord[];
 }

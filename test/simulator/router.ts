@@ -2,6 +2,7 @@
 import { authorize, token, tokenEndpointKey, userinfo } from './auth';
 import { createBulkList, getBulkBatch, sendBulkList } from './bulkSend';
 import { createConnectConfig, deleteConnectConfig, getConnectConfig, listConnectConfigs } from './connect';
+import { listConnectFailures, republishEnvelope } from './connectFailures';
 import type { SimCore } from './core';
 import { deleteCustomFields, getAccountCustomFields, postCustomFields, putCustomFields } from './customFields';
 import { deleteDocuments, putDocument } from './documentEdits';
@@ -14,7 +15,9 @@ import { getAuditEvents, getFormData } from './formData';
 import { errorToResponse, type RequestData, type SimResponse } from './http';
 import { getNotification, putNotification } from './notification';
 import { authorizeRest, type RestCtx } from './restAuth';
+import { listFolders } from './templateFolders';
 import { getTemplate, listTemplates } from './templates';
+import { createTemplate, updateTemplate } from './templateWrite';
 import { correctView, recipientView, senderView, sessionPage } from './views';
 
 type RestHandler = (ctx: RestCtx) => SimResponse | Promise<SimResponse>;
@@ -45,11 +48,17 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['PUT', '/envelopes/:envelopeId/notification', 'PUT envelope/notification', putNotification],
 	['GET', '/templates', 'GET templates', listTemplates],
 	['GET', '/templates/:templateId', 'GET template', getTemplate],
+	['POST', '/templates', 'POST templates', createTemplate],
+	['PUT', '/templates/:templateId', 'PUT template', updateTemplate],
+	['GET', '/folders', 'GET folders', listFolders],
 	['POST', '/bulk_send_lists', 'POST bulk_send_lists', createBulkList],
 	['POST', '/bulk_send_lists/:listId/send', 'POST bulk_send_list/send', sendBulkList],
 	['GET', '/bulk_send_batch/:batchId', 'GET bulk_send_batch', getBulkBatch],
 	['POST', '/connect', 'POST connect', createConnectConfig],
 	['GET', '/connect', 'GET connect', listConnectConfigs],
+	// Before /connect/:connectId, which would take "failures" for an id.
+	['GET', '/connect/failures', 'GET connect/failures', listConnectFailures],
+	['PUT', '/connect/envelopes/:envelopeId/retry_queue', 'PUT connect/envelope/retry_queue', republishEnvelope],
 	['GET', '/connect/:connectId', 'GET connect/config', getConnectConfig],
 	['DELETE', '/connect/:connectId', 'DELETE connect/config', deleteConnectConfig],
 ];

@@ -1,4 +1,8 @@
-/** GET /templates (Templates_GetTemplates) and GET /templates/{id} (Templates_GetTemplate). */
+/**
+ * GET /templates (Templates_GetTemplates) and GET /templates/{id} (Templates_GetTemplate). A user
+ * sees the account's templates they own or that are shared (spec `user_filter`: "all templates
+ * owned or shared with the user").
+ */
 import { badRequest } from './errors';
 import { json, type SimResponse } from './http';
 import { recipientsJson } from './recipients';
@@ -11,7 +15,7 @@ function summaryJson(ctx: RestCtx, t: TemplateRecord): Record<string, unknown> {
 		templateId: t.templateId,
 		uri: `/templates/${t.templateId}`,
 		name: t.name,
-		shared: 'false',
+		shared: String(Boolean(t.shared)),
 		passwordProtected: 'false',
 		description: t.description,
 		created: t.created,
@@ -19,6 +23,7 @@ function summaryJson(ctx: RestCtx, t: TemplateRecord): Record<string, unknown> {
 		owner: owner && { userName: owner.name, userId: owner.userId, email: owner.email },
 		pageCount: String(t.documents.length),
 		folderName: t.folderName,
+		...(t.folderId ? { folderId: t.folderId, folderUri: `/folders/${t.folderId}` } : {}),
 		emailSubject: t.emailSubject,
 		emailBlurb: t.emailBlurb,
 		signingLocation: 'online',
@@ -28,11 +33,31 @@ function summaryJson(ctx: RestCtx, t: TemplateRecord): Record<string, unknown> {
 	};
 }
 
+/** Whether the caller may see the template: their own, or shared in the account. */
+export function canSee(ctx: RestCtx, t: TemplateRecord): boolean {
+	return t.accountId === ctx.account.accountId && (t.ownerUserId === ctx.user.userId || Boolean(t.shared));
+}
+
+/** user_filter (owned_by_me | shared_with_me | all), shared_by_me (true | false), folder_ids. */
+function filtersOf(ctx: RestCtx): (t: TemplateRecord) => boolean {
+	const mine = (t: TemplateRecord) => t.ownerUserId === ctx.user.userId;
+	const userFilter = ctx.query.get('user_filter') ?? 'all';
+	const sharedByMe = ctx.query.get('shared_by_me');
+	const folderIds = (ctx.query.get('folder_ids') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	return (t) =>
+		(userFilter !== 'owned_by_me' || mine(t)) &&
+		(userFilter !== 'shared_with_me' || (!mine(t) && Boolean(t.shared))) &&
+		(sharedByMe === null || sharedByMe === '' || (sharedByMe.toLowerCase() === 'true') === (mine(t) && Boolean(t.shared))) &&
+		(!folderIds.length || (t.folderId !== undefined && folderIds.includes(t.folderId)));
+}
+
 export function listTemplates(ctx: RestCtx): SimResponse {
 	const search = (ctx.query.get('search_text') ?? '').toLowerCase();
 	const ids = (ctx.query.get('template_ids') ?? '').split(',').filter(Boolean);
+	const include = (ctx.query.get('include') ?? '').split(',').map((v) => v.trim());
 	const matching = [...ctx.core.state.templates.values()]
-		.filter((t) => t.accountId === ctx.account.accountId)
+		.filter((t) => canSee(ctx, t))
+		.filter(filtersOf(ctx))
 		.filter((t) => !search || `${t.name} ${t.description}`.toLowerCase().includes(search))
 		.filter((t) => !ids.length || ids.includes(t.templateId))
 		.sort((a, b) => a.name.localeCompare(b.name));
@@ -53,13 +78,19 @@ export function listTemplates(ctx: RestCtx): SimResponse {
 		nextUri: start + page.length < matching.length ? uriWith(start + page.length) : '',
 		previousUri: start > 0 ? uriWith(Math.max(0, start - count)) : '',
 	};
-	if (page.length) body.envelopeTemplates = page.map((t) => summaryJson(ctx, t));
+	if (page.length) {
+		body.envelopeTemplates = page.map((t) => ({
+			...summaryJson(ctx, t),
+			...(include.includes('recipients') ? { recipients: recipientsJson(t.recipients, false) } : {}),
+			...(include.includes('documents') ? { documents: t.documents.map((d) => ({ documentId: d.documentId, name: d.name, order: String(d.order) })) } : {}),
+		}));
+	}
 	return json(200, body);
 }
 
 export function getTemplate(ctx: RestCtx): SimResponse {
 	const t = ctx.core.state.templates.get(ctx.params.templateId);
-	if (!t || t.accountId !== ctx.account.accountId) throw badRequest('TEMPLATE_ID_INVALID', 'Invalid template ID.');
+	if (!t || !canSee(ctx, t)) throw badRequest('TEMPLATE_ID_INVALID', 'Invalid template ID.');
 	return json(200, {
 		...summaryJson(ctx, t),
 		documents: t.documents.map((d) => ({

@@ -6,6 +6,7 @@ import { runPool } from '../helpers/pool';
 import { DEFAULT_PARALLEL_REQUESTS } from '../transport';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
+import * as connect from './connect/Connect.resource';
 import * as envelope from './envelope/Envelope.resource';
 import * as template from './template/Template.resource';
 
@@ -21,7 +22,7 @@ export interface BatchOperation {
 
 type Operation = ItemOperation | BatchOperation;
 
-const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend };
+const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, connect };
 
 function findOperation(resource: string, operation: string): Operation | undefined {
 	const module = resources[resource]?.[operation] as Partial<ItemOperation & BatchOperation> | undefined;

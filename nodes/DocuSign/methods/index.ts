@@ -5,6 +5,7 @@ import { getEmbeddedSigners } from './loadOptions/getEmbeddedSigners';
 import { getEnvelopeCustomFields } from './loadOptions/getEnvelopeCustomFields';
 import { getEnvelopeContentDocuments, getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
 import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
+import { getTemplateFolders } from './loadOptions/getTemplateFolders';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 
 export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates };
@@ -15,5 +16,6 @@ export const loadOptions = {
 	getEnvelopeCustomFields,
 	getEnvelopeDocuments,
 	getEnvelopeRecipients,
+	getTemplateFolders,
 	getTemplateRoles,
 };

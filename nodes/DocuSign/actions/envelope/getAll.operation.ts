@@ -135,7 +135,7 @@ const displayOptions = { show: { resource: ['envelope'], operation: ['getAll'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** A dateTime parameter (string, Date or Luxon DateTime from an expression) as a time, or undefined when empty. */
-function readDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number | undefined {
+export function readDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const candidate =
 		value instanceof Date

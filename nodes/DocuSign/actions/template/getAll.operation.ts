@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { apiRequestAllItems } from '../../transport';
 import { readLimit, returnAllOrLimit } from '../common.descriptions';
+import { readFolderId } from './templateFolders';
 
 /** Templates per DocuSign call. */
 const PAGE_SIZE = 100;
@@ -25,6 +26,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Folder Names or IDs',
+				name: 'folderIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getTemplateFolders' },
+				default: [],
+				description:
+					'Only templates in these folders (your own or shared with you). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
 				displayName: 'Modified Since',
 				name: 'modifiedFromDate',
 				type: 'dateTime',
@@ -43,6 +53,18 @@ const properties: INodeProperties[] = [
 				default: 'all',
 				description: 'Whose templates to list',
 			},
+			{
+				displayName: 'Shared by Me',
+				name: 'sharedByMe',
+				type: 'options',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Only Templates I Share', value: 'true' },
+					{ name: 'Only Templates I Do Not Share', value: 'false' },
+				],
+				default: 'any',
+				description: 'Whether to list only the templates you share with others, or only those you do not',
+			},
 		],
 	},
 	{
@@ -52,6 +74,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Include',
+				name: 'include',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Documents', value: 'documents' },
+					{ name: 'Favorite Status', value: 'favorite_template_status' },
+					{ name: 'Folders', value: 'folders' },
+					{ name: 'PowerForms', value: 'powerforms' },
+					{ name: 'Recipients', value: 'recipients' },
+				],
+				default: [],
+				description: 'More about each template in the output, e.g. its recipients (roles) or documents',
+			},
 			{
 				displayName: 'Sort By',
 				name: 'orderBy',
@@ -91,6 +127,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (searchText) qs.search_text = searchText;
 	if (filters.userFilter && filters.userFilter !== 'all') qs.user_filter = filters.userFilter;
 	if (filters.modifiedFromDate) qs.modified_from_date = filters.modifiedFromDate;
+	if (filters.sharedByMe === 'true' || filters.sharedByMe === 'false') qs.shared_by_me = filters.sharedByMe;
+	const folderIds = (Array.isArray(filters.folderIds) ? filters.folderIds : String(filters.folderIds ?? '').split(','))
+		.map((value, index) => readFolderId(this, itemIndex, value, `Filters → Folder ${index + 1}`))
+		.filter((value): value is string => value !== undefined);
+	if (folderIds.length) qs.folder_ids = folderIds.join(',');
+	const include = Array.isArray(options.include) ? (options.include as string[]) : [];
+	if (include.length) qs.include = include.join(',');
 	if (options.orderBy) qs.order_by = options.orderBy;
 	if (options.order) qs.order = options.order;
 
