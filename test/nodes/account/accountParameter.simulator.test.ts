@@ -7,6 +7,7 @@
 import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { searchAccounts } from '../../../nodes/DocuSign/methods/listSearch/searchAccounts';
+import { searchTemplates } from '../../../nodes/DocuSign/methods/listSearch/searchTemplates';
 import { siteOf } from '../../../nodes/DocuSign/transport';
 import { SEED_IDS, TEMPLATE_IDS } from '../../simulator';
 import { runOnSimulator, sim, simulatorLoadOptionsContext, simulatorNode, useSimulator } from '../simulatorKit';
@@ -159,6 +160,24 @@ describe('Account list (From List)', () => {
 		expect(europe.results.map((item) => item.value)).toEqual([A.acmeEu]);
 		// The run before and both searches share one userinfo call.
 		expect(sim.counters()['GET /oauth/userinfo']).toBe(1);
+	});
+
+	it("the node's other lists (here: templates) search the picked account", async () => {
+		const node = (accountId: string) =>
+			simulatorNode('DocuSign', {
+				resource: 'envelope',
+				operation: 'createFromTemplate',
+				accountSource: 'node',
+				account: { __rl: true, mode: 'list', value: accountId },
+			});
+
+		await runOnSimulator([simulatorNode('DocuSign', { resource: 'account', operation: 'getAll' })]);
+		const europe = await searchTemplates.call(await simulatorLoadOptionsContext(node(A.acmeEu), 'parameters.templateId'));
+		const globex = await searchTemplates.call(await simulatorLoadOptionsContext(node(A.globexAu), 'parameters.templateId'));
+
+		expect(europe.results.map((item) => item.value)).toEqual([TEMPLATE_IDS.dataProcessing]);
+		expect(globex.results.map((item) => item.value)).toEqual([TEMPLATE_IDS.serviceOrder]);
+		expect(sim.requestLog.filter((entry) => entry.endpoint === 'GET templates').map((entry) => entry.path.split('/')[1])).toEqual(['eu1', 'au2']);
 	});
 
 	it("names each account's site after its base URI's host, or its first path segment on a bare host", () => {
