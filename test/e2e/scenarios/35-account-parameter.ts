@@ -5,9 +5,9 @@
  */
 import { CLIENT_SECRETS, SEED_IDS, TEMPLATE_IDS } from '../../simulator';
 import { check, checkEqual, expectCounters, expectFailure, expectNoSecrets, expectSuccess } from '../lib/check';
-import { nodeOutput, type CredentialFixture } from '../lib/n8n';
+import { nodeOutput } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
-import { docuSignWorkflow, fixedId } from '../lib/workflows';
+import { docuSignWorkflow, fixedId, oauth2Connection } from '../lib/workflows';
 
 const IK = SEED_IDS.integrationKey;
 const A = SEED_IDS.accounts;
@@ -32,27 +32,9 @@ let refreshToken = '';
 export default defineScenario({
 	name: 'Account parameter: one OAuth2 connection, three accounts',
 	async fixtures({ sim }) {
-		const tokens = await sim.authorizationCodeTokens({
-			integrationKey: IK,
-			clientSecret: CLIENT_SECRETS[IK],
-			userId: SEED_IDS.users.alice,
-			scope: 'signature extended',
-		});
-		refreshToken = tokens.refresh_token;
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign (Alice, one connection)',
-			type: 'docuSignOAuth2Api',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				clientId: IK,
-				clientSecret: CLIENT_SECRETS[IK],
-				accountId: '',
-				scope: 'signature extended',
-				oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer', expires_in: 28800 },
-			},
-		};
+		const connection = await oauth2Connection(sim, { id: CRED, name: 'DocuSign (Alice, one connection)', userId: SEED_IDS.users.alice });
+		refreshToken = connection.issued.refresh_token;
+		const alice = connection.credential;
 		return {
 			credentials: [alice],
 			workflows: [
