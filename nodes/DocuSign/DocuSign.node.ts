@@ -13,6 +13,7 @@ import * as bulkSend from './actions/bulkSend/BulkSend.resource';
 import * as connect from './actions/connect/Connect.resource';
 import * as envelope from './actions/envelope/Envelope.resource';
 import * as template from './actions/template/Template.resource';
+import { accountProperties } from './actions/common.descriptions';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
@@ -47,16 +48,19 @@ export class DocuSign implements INodeType {
 			{
 				name: 'docuSignOAuth2Api',
 				required: true,
+				displayName: 'DocuSign Login (OAuth2)',
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 			{
 				name: 'docuSignJwtApi',
 				required: true,
+				displayName: 'DocuSign Login (JWT Grant)',
 				displayOptions: { show: { authentication: ['jwt'] } },
 			},
 			{
 				name: 'docuSignConnectHmacApi',
 				required: false,
+				displayName: 'Connect HMAC Key to Verify Resume Calls (Optional)',
 				testedBy: 'docuSignConnectHmacKeyTest',
 				displayOptions: onlyForSendAndWait,
 			},
@@ -81,6 +85,7 @@ export class DocuSign implements INodeType {
 				],
 				default: 'oAuth2',
 			},
+			...accountProperties,
 			{
 				displayName: 'Resource',
 				name: 'resource',

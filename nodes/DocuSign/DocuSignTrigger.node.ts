@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchAccounts } from './methods/listSearch/searchAccounts';
 import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
 import { triggerProperties } from './trigger/description';
 import {
@@ -32,16 +33,19 @@ export class DocuSignTrigger implements INodeType {
 			{
 				name: 'docuSignOAuth2Api',
 				required: true,
+				displayName: 'DocuSign Login (OAuth2)',
 				displayOptions: { show: { registration: ['automatic'], authentication: ['oAuth2'] } },
 			},
 			{
 				name: 'docuSignJwtApi',
 				required: true,
+				displayName: 'DocuSign Login (JWT Grant)',
 				displayOptions: { show: { registration: ['automatic'], authentication: ['jwt'] } },
 			},
 			{
 				name: 'docuSignConnectHmacApi',
 				required: true,
+				displayName: 'Connect HMAC Key to Verify Deliveries',
 				testedBy: 'docuSignConnectHmacKeyTest',
 				displayOptions: { show: { verifySignature: [true] } },
 			},
@@ -57,7 +61,7 @@ export class DocuSignTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { credentialTest: { docuSignConnectHmacKeyTest } };
+	methods = { listSearch: { searchAccounts }, credentialTest: { docuSignConnectHmacKeyTest } };
 
 	webhookMethods = {
 		default: {

@@ -15,6 +15,8 @@ export interface SimulatorInfo {
 	accountId: string;
 	/** Alice's second account (Acme Europe), for a burst window of its own. */
 	otherAccountId: string;
+	/** Alice's third account (Globex, another site), picked by the node's Account parameter in figure 1. */
+	pickedAccountId: string;
 	restBase: string;
 	templateId: string;
 }
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 		userId: SEED_IDS.users.alice,
 		accountId: SEED_IDS.accounts.acmeNa,
 		otherAccountId: SEED_IDS.accounts.acmeEu,
+		pickedAccountId: SEED_IDS.accounts.globexAu,
 		restBase: sim.restBase(SEED_IDS.accounts.acmeNa),
 		templateId: TEMPLATE_IDS.mutualNda,
 	};

@@ -101,7 +101,7 @@ describe('create', () => {
 			eventData: { version: 'restv2.1', format: 'json', includeData: ['custom_fields', 'recipients'] },
 		});
 		expect(configs()).toHaveLength(1);
-		expect(runner.nodeStaticData()).toEqual({ connectId: configs()[0].connectId });
+		expect(runner.nodeStaticData()).toEqual({ connectId: configs()[0].connectId, accountId: ACCOUNT });
 		expect(await runner.checkExists()).toBe(true);
 	});
 
@@ -279,5 +279,51 @@ describe('manual registration', () => {
 		expect(await runner.create()).toBe(true);
 		expect(await runner.delete()).toBe(true);
 		expect(sim.requestLog).toHaveLength(0);
+	});
+});
+
+describe('Account parameter', () => {
+	const pick = (accountId: string) => ({ accountSource: 'node', account: { __rl: true, mode: 'list', value: accountId } });
+	const EU = SEED_IDS.accounts.acmeEu;
+	// Alice administers Acme Corp (na3) and Acme Europe (eu1).
+	const NA = SEED_IDS.accounts.acmeNa;
+
+	it("registers in the picked account, at that account's base URI, and remembers the account", async () => {
+		const runner = await activated(pick(EU));
+
+		expect(configs().map((config) => config.accountId)).toEqual([EU]);
+		expect(logged('POST connect').map((entry) => entry.path)).toEqual([`/eu1/restapi/v2.1/accounts/${EU}/connect`]);
+		expect(runner.nodeStaticData()).toEqual({ connectId: configs()[0].connectId, accountId: EU });
+		const { connectId } = configs()[0];
+		expect(await runner.checkExists()).toBe(true);
+		expect(await runner.delete()).toBe(true);
+		expect(configs()).toEqual([]);
+		expect(logged('DELETE connect/config').map((entry) => entry.path)).toEqual([`/eu1/restapi/v2.1/accounts/${EU}/connect/${connectId}`]);
+	});
+
+	it('after the Account changes, retires the configuration in the old account and registers in the new one', async () => {
+		const staticData: IDataObject = {};
+		const first = await hookRunner(setup(pick(EU)), 'webhook', staticData);
+		expect(await first.checkExists()).toBe(false);
+		await first.create();
+		const [old] = configs();
+
+		const second = await hookRunner(setup(pick(NA)), 'webhook', staticData);
+		expect(await second.checkExists()).toBe(false);
+		expect(configs()).toEqual([]);
+		expect(logged('DELETE connect/config').map((entry) => entry.path)).toEqual([`/eu1/restapi/v2.1/accounts/${EU}/connect/${old.connectId}`]);
+		await second.create();
+		expect(configs().map((config) => config.accountId)).toEqual([NA]);
+		expect(second.nodeStaticData()).toMatchObject({ accountId: NA });
+		expect(await second.checkExists()).toBe(true);
+	});
+
+	it('a configuration registered before accounts were remembered is looked up in the current account', async () => {
+		const runner = await activated();
+		delete runner.nodeStaticData().accountId;
+
+		expect(await runner.checkExists()).toBe(true);
+		expect(await runner.delete()).toBe(true);
+		expect(configs()).toEqual([]);
 	});
 });

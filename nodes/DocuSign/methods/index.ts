@@ -1,3 +1,4 @@
+import { searchAccounts } from './listSearch/searchAccounts';
 import { searchBulkSendBatches } from './listSearch/searchBulkSendBatches';
 import { searchEnvelopes } from './listSearch/searchEnvelopes';
 import { searchTemplates } from './listSearch/searchTemplates';
@@ -8,7 +9,7 @@ import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
 import { getTemplateFolders } from './loadOptions/getTemplateFolders';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 
-export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates };
+export const listSearch = { searchAccounts, searchBulkSendBatches, searchEnvelopes, searchTemplates };
 
 export const loadOptions = {
 	getEmbeddedSigners,

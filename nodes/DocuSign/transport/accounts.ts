@@ -1,4 +1,7 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { isGuid } from '../helpers/guid';
 
 import type { CredentialSettings, DocuSignFunctions } from './credentials';
 import { readCredentialSettings } from './credentials';
@@ -41,6 +44,10 @@ interface UserInfoResponse {
 		organization?: unknown;
 	}>;
 }
+
+/** The node parameters that choose the account (actions/common.descriptions.ts). */
+export const ACCOUNT_SOURCE_PARAMETER = 'accountSource';
+export const ACCOUNT_PARAMETER = 'account';
 
 // DocuSign limits userinfo calls per user and per key per hour and asks integrators to cache it.
 const USERINFO_TTL_MS = 60 * 60 * 1000;
@@ -92,12 +99,63 @@ async function requestUserInfo(this: DocuSignFunctions, settings: CredentialSett
 	return { userId: info.sub, name: info.name ?? '', email: info.email ?? '', accounts };
 }
 
+/** Where the account of a call comes from, for the error that names the user's accounts. */
+type AccountSource = 'node' | 'credential' | 'stored';
+
+const ACCOUNT_HINTS: Record<AccountSource, string> = {
+	node: 'Pick one of these in the node\'s Account parameter (From List), or set Account to "Credential\'s Account".',
+	credential: 'Set the credential\'s Account ID to one of these API account IDs, or leave it empty to use the default account.',
+	stored: 'The account this node worked in earlier (its Connect registration, or the envelope it waits for) is not one of them any more.',
+};
+
+const isExecuteContext = (context: DocuSignFunctions): context is IExecuteFunctions => 'getInputData' in context;
+
+/** A resource locator's value ({__rl, mode, value}) or a plain string, as the workflow JSON holds it. */
+function locatorValue(value: unknown): string {
+	if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value ?? '').trim();
+	return String(value ?? '').trim();
+}
+
 /**
- * The account this node works in: the credential's Account ID when set, else the user's default.
- * A user who is not a member of the asked account is told which accounts they do have.
+ * The node's Account parameter for one item: the API account ID it names, or undefined when the
+ * node uses the credential's account (also for nodes without the parameter).
  */
-export async function resolveAccount(this: DocuSignFunctions, itemIndex = 0): Promise<ResolvedAccount> {
+export function readAccountParameter(context: DocuSignFunctions, itemIndex: number): string | undefined {
+	const source = isExecuteContext(context)
+		? context.getNodeParameter(ACCOUNT_SOURCE_PARAMETER, itemIndex, 'credential')
+		: context.getNodeParameter(ACCOUNT_SOURCE_PARAMETER, 'credential');
+	if (source !== 'node') return undefined;
+	const chosen = isExecuteContext(context)
+		? context.getNodeParameter(ACCOUNT_PARAMETER, itemIndex, '', { extractValue: true })
+		: context.getNodeParameter(ACCOUNT_PARAMETER, '', { extractValue: true });
+	const accountId = locatorValue(chosen);
+	if (!accountId) {
+		throw new NodeOperationError(context.getNode(), 'Choose the DocuSign account to work in', {
+			itemIndex,
+			description: 'Account is set to "Pick an Account" but no account is chosen. Pick one From List, enter its API account ID, or set Account to "Credential\'s Account".',
+		});
+	}
+	if (!isGuid(accountId)) {
+		throw new NodeOperationError(context.getNode(), `"${accountId.slice(0, 80)}" is not a DocuSign API account ID`, {
+			itemIndex,
+			description:
+				'The API account ID is a GUID such as 0f4e2b7c-1d3a-4c5e-8f90-a1b2c3d4e5f1 (DocuSign Admin → Apps and Keys → API Account ID), not the account number. Pick the account From List to see the IDs.',
+		});
+	}
+	return accountId;
+}
+
+/**
+ * The account a call works in: `accountId` when given (stored by the trigger, or named by the event
+ * that resumes Send and Wait), else the
+ * node's Account parameter for this item, else the credential's Account ID, else the user's
+ * default. A user who is not a member of that account is told which accounts they do have.
+ */
+export async function resolveAccount(this: DocuSignFunctions, itemIndex = 0, accountId?: string): Promise<ResolvedAccount> {
+	const fromNode = accountId === undefined ? readAccountParameter(this, itemIndex) : undefined;
 	const settings = await readCredentialSettings(this);
+	const source: AccountSource = accountId !== undefined ? 'stored' : fromNode !== undefined ? 'node' : 'credential';
+	const asked = (accountId ?? fromNode ?? settings.accountId).trim();
 	const user = await fetchUser.call(this, settings);
 	if (user.accounts.length === 0) {
 		throw new NodeOperationError(this.getNode(), `DocuSign user ${describeUser(user)} has no eSignature account`, {
@@ -105,19 +163,15 @@ export async function resolveAccount(this: DocuSignFunctions, itemIndex = 0): Pr
 			description: 'Sign in with a user who belongs to a DocuSign eSignature account.',
 		});
 	}
-	const wanted = settings.accountId.toLowerCase();
+	const wanted = asked.toLowerCase();
 	const account = wanted
 		? user.accounts.find((candidate) => candidate.accountId.toLowerCase() === wanted)
 		: (user.accounts.find((candidate) => candidate.isDefault) ?? user.accounts[0]);
 	if (!account) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`DocuSign user ${describeUser(user)} is not a member of account ${settings.accountId}`,
-			{
-				itemIndex,
-				description: `The user belongs to: ${user.accounts.map(describeAccount).join('; ')}. Set the credential's Account ID to one of these API account IDs, or leave it empty to use the default account.`,
-			},
-		);
+		throw new NodeOperationError(this.getNode(), `DocuSign user ${describeUser(user)} is not a member of account ${asked}`, {
+			itemIndex,
+			description: `The user belongs to: ${user.accounts.map(describeAccount).join('; ')}. ${ACCOUNT_HINTS[source]}`,
+		});
 	}
 	return {
 		...account,
@@ -125,6 +179,22 @@ export async function resolveAccount(this: DocuSignFunctions, itemIndex = 0): Pr
 		user,
 		cacheKey: settings.cacheKey,
 	};
+}
+
+/**
+ * The site of an account's base URI, e.g. "na3" for https://na3.docusign.net, "demo" for the
+ * developer environment; for a base URI on a bare host (the simulator) its first path segment.
+ */
+export function siteOf(baseUri: string): string {
+	try {
+		const url = new URL(baseUri);
+		const host = url.hostname;
+		const bareHost = host === 'localhost' || /^[0-9.]+$/.test(host) || host.startsWith('[');
+		const site = bareHost ? url.pathname.split('/').find(Boolean) : host.split('.')[0];
+		return site ?? host;
+	} catch {
+		return baseUri;
+	}
 }
 
 function describeUser(user: DocuSignUser): string {

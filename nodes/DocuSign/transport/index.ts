@@ -2,7 +2,7 @@ export { apiRequest, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_REQUEST_TIMEOU
 export type { ApiRequestOptions } from './request';
 export { apiRequestAllItems, apiRequestPage, nextPaginationToken, startPositionOf } from './pagination';
 export type { ListPage } from './pagination';
-export { resolveAccount, fetchUser, clearAccountCache } from './accounts';
+export { resolveAccount, fetchUser, clearAccountCache, readAccountParameter, siteOf, ACCOUNT_PARAMETER, ACCOUNT_SOURCE_PARAMETER } from './accounts';
 export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts';
 export { credentialTypeOf, readCredentialSettings } from './credentials';
 export type { DocuSignFunctions } from './credentials';

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountProperties } from '../actions/common.descriptions';
 import { CONNECT_EVENTS } from './events';
 
 const automatic = { show: { registration: ['automatic'] } };
@@ -54,6 +55,16 @@ export const triggerProperties: INodeProperties[] = [
 		// shows on, and Registration must stay visible.
 		displayOptions: { hide: { registration: ['manual'] } },
 	},
+	// Connect configurations belong to one account: the one the trigger registers in.
+	...accountProperties.map(
+		(property): INodeProperties => ({
+			...property,
+			...(property.type === 'options'
+				? { description: 'The DocuSign account whose events start the workflow: the Connect configuration is created in it' }
+				: {}),
+			displayOptions: { ...property.displayOptions, hide: { registration: ['manual'] } },
+		}),
+	),
 	{
 		displayName: 'Events',
 		name: 'events',

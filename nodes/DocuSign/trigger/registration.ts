@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest } from '../transport';
+import { apiRequest, resolveAccount, type ResolvedAccount } from '../transport';
 
 /** DocuSign's answers when the user is not an admin, or the account's plan lacks Connect. */
 const PERMISSION_CODES = new Set(['USER_LACKS_PERMISSIONS', 'ACCOUNT_LACKS_PERMISSIONS']);
@@ -15,7 +15,21 @@ function storedConnectId(context: IHookFunctions): string | undefined {
 }
 
 function forgetConnectId(context: IHookFunctions): void {
-	delete context.getWorkflowStaticData('node').connectId;
+	const staticData = context.getWorkflowStaticData('node');
+	delete staticData.connectId;
+	delete staticData.accountId;
+}
+
+/**
+ * The account holding the registered configuration: the one stored at creation (the node's Account
+ * may have changed since), else, for configurations registered before accounts were stored, the
+ * node's current account.
+ */
+async function registeredAccount(context: IHookFunctions): Promise<ResolvedAccount> {
+	const accountId = context.getWorkflowStaticData('node').accountId;
+	return typeof accountId === 'string' && accountId !== ''
+		? await resolveAccount.call(context, 0, accountId)
+		: await resolveAccount.call(context);
 }
 
 function webhookUrl(context: IHookFunctions): string {
@@ -76,7 +90,7 @@ function explain(context: IHookFunctions, error: unknown, action: string): unkno
  * id with a 400 whose code is undocumented, so other 400s are settled by listing the account's
  * configurations. Permission refusals and everything else are not "gone".
  */
-async function isGone(context: IHookFunctions, error: unknown, connectId: string): Promise<boolean> {
+async function isGone(context: IHookFunctions, error: unknown, connectId: string, account: ResolvedAccount): Promise<boolean> {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	if (status === 404) return true;
@@ -84,6 +98,7 @@ async function isGone(context: IHookFunctions, error: unknown, connectId: string
 	let list: { configurations?: IDataObject[] } | undefined;
 	try {
 		list = (await apiRequest.call(context, 'GET', '/connect', {
+			account,
 			action: 'list the Connect configurations',
 		})) as typeof list;
 	} catch (listError) {
@@ -111,14 +126,21 @@ export async function connectConfigurationExists(this: IHookFunctions): Promise<
 	if (!isAutomatic(this)) return true;
 	const connectId = storedConnectId(this);
 	if (!connectId) return false;
+	const account = await registeredAccount(this);
+	if (account.accountId !== (await resolveAccount.call(this)).accountId) {
+		// The node now names another account: retire the old configuration, register anew.
+		await deleteConnectConfiguration.call(this);
+		return false;
+	}
 	let config: IDataObject | undefined;
 	try {
 		const response = await apiRequest.call(this, 'GET', `/connect/${encodeURIComponent(connectId)}`, {
+			account,
 			action: 'read the Connect configuration',
 		});
 		config = pickConfiguration(response, connectId);
 	} catch (error) {
-		if (!(await isGone(this, error, connectId))) throw explain(this, error, 'read the Connect configuration');
+		if (!(await isGone(this, error, connectId, account))) throw explain(this, error, 'read the Connect configuration');
 	}
 	if (config && String(config.urlToPublishTo ?? '') === webhookUrl(this)) return true;
 	forgetConnectId(this);
@@ -129,10 +151,12 @@ export async function connectConfigurationExists(this: IHookFunctions): Promise<
 export async function createConnectConfiguration(this: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(this)) return true;
 	const body = connectConfigurationBody(this, webhookUrl(this));
+	const account = await resolveAccount.call(this);
 	let response: IDataObject | undefined;
 	try {
 		response = (await apiRequest.call(this, 'POST', '/connect', {
 			body,
+			account,
 			action: 'create the Connect configuration',
 		})) as IDataObject | undefined;
 	} catch (error) {
@@ -144,7 +168,9 @@ export async function createConnectConfiguration(this: IHookFunctions): Promise<
 			message: 'DocuSign created the Connect configuration but its answer has no connectId',
 		});
 	}
-	this.getWorkflowStaticData('node').connectId = connectId;
+	const staticData = this.getWorkflowStaticData('node');
+	staticData.connectId = connectId;
+	staticData.accountId = account.accountId;
 	return true;
 }
 
@@ -153,12 +179,14 @@ export async function deleteConnectConfiguration(this: IHookFunctions): Promise<
 	if (!isAutomatic(this)) return true;
 	const connectId = storedConnectId(this);
 	if (!connectId) return true;
+	const account = await registeredAccount(this);
 	try {
 		await apiRequest.call(this, 'DELETE', `/connect/${encodeURIComponent(connectId)}`, {
+			account,
 			action: 'delete the Connect configuration',
 		});
 	} catch (error) {
-		if (!(await isGone(this, error, connectId))) throw explain(this, error, 'delete the Connect configuration');
+		if (!(await isGone(this, error, connectId, account))) throw explain(this, error, 'delete the Connect configuration');
 	}
 	forgetConnectId(this);
 	return true;

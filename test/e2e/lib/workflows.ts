@@ -1,5 +1,7 @@
 /** Workflow and credential fixtures: Manual Trigger → DocuSign node(s), as the editor would save them. */
+import { CLIENT_SECRETS, SEED_IDS } from '../../simulator';
 import type { CredentialFixture, WorkflowFixture } from './n8n';
+import type { SimClient } from './sim';
 
 export const DOCUSIGN_NODE_TYPE = 'n8n-nodes-docusign.docuSign';
 
@@ -104,5 +106,43 @@ export function chainWorkflow(id: string, name: string, nodes: ChainNode[], star
 		name,
 		nodes: all.map((node, i) => ({ id: `${id}-node-${i}`, position: [i * 220, 0], ...node })),
 		connections,
+	};
+}
+
+export interface OAuth2Connection {
+	credential: CredentialFixture;
+	/** The tokens the simulator issued (the credential may start with another access token). */
+	issued: { access_token: string; refresh_token: string };
+}
+
+/**
+ * A DocuSign OAuth2 credential as n8n stores it after "Connect my account": `userId` connected to
+ * the seeded integration key through the simulator's consent page and authorization_code grant.
+ * `accessToken` replaces the issued access token (e.g. one the simulator never issued).
+ */
+export async function oauth2Connection(
+	sim: SimClient,
+	opts: { id: string; name: string; userId: string; accessToken?: string },
+): Promise<OAuth2Connection> {
+	const integrationKey = SEED_IDS.integrationKey;
+	const scope = 'signature extended';
+	const tokens = await sim.authorizationCodeTokens({ integrationKey, clientSecret: CLIENT_SECRETS[integrationKey], userId: opts.userId, scope });
+	const issued = { access_token: opts.accessToken ?? tokens.access_token, refresh_token: tokens.refresh_token };
+	return {
+		issued,
+		credential: {
+			id: opts.id,
+			name: opts.name,
+			type: 'docuSignOAuth2Api',
+			data: {
+				environment: 'custom',
+				customAuthServer: sim.url,
+				clientId: integrationKey,
+				clientSecret: CLIENT_SECRETS[integrationKey],
+				accountId: '',
+				scope,
+				oauthTokenData: { ...issued, token_type: 'Bearer', expires_in: 28800 },
+			},
+		},
 	};
 }

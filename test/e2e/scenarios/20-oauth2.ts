@@ -7,10 +7,9 @@ import { check, checkEqual, expectCounters, expectNoSecrets, expectSuccess } fro
 import { nodeOutput, type CredentialFixture } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
 import type { SimClient } from '../lib/sim';
-import { docuSignWorkflow, fixedId } from '../lib/workflows';
+import { docuSignWorkflow, fixedId, oauth2Connection } from '../lib/workflows';
 
 const IK = SEED_IDS.integrationKey;
-const SCOPE = 'signature extended';
 const WF = fixedId('wfOauthTwo');
 const NODE_A = 'Customer A';
 const NODE_B = 'Customer B';
@@ -21,30 +20,11 @@ const CRED_B = fixedId('crOauthCarol');
 const issued: Record<string, { access_token: string; refresh_token: string }> = {};
 
 async function connection(sim: SimClient, id: string, name: string, userId: string, accessToken?: string): Promise<CredentialFixture> {
-	const tokens = await sim.authorizationCodeTokens({ integrationKey: IK, clientSecret: CLIENT_SECRETS[IK], userId, scope: SCOPE });
-	const oauthTokenData = {
-		// Alice's connection starts with a token the simulator never issued, Carol's with a real one
-		// that expires (through the control API) just before the run: both must end in a refresh.
-		access_token: accessToken ?? tokens.access_token,
-		refresh_token: tokens.refresh_token,
-		token_type: 'Bearer',
-		expires_in: 28800,
-	};
-	issued[id] = oauthTokenData;
-	return {
-		id,
-		name,
-		type: 'docuSignOAuth2Api',
-		data: {
-			environment: 'custom',
-			customAuthServer: sim.url,
-			clientId: IK,
-			clientSecret: CLIENT_SECRETS[IK],
-			accountId: '',
-			scope: SCOPE,
-			oauthTokenData,
-		},
-	};
+	// Alice's connection starts with a token the simulator never issued, Carol's with a real one
+	// that expires (through the control API) just before the run: both must end in a refresh.
+	const { credential, issued: tokens } = await oauth2Connection(sim, { id, name, userId, accessToken });
+	issued[id] = tokens;
+	return credential;
 }
 
 export default defineScenario({

@@ -103,6 +103,72 @@ async function ensureServer({ newN8n, log }: Context): Promise<void> {
 	state.cookie = cookie.split(';')[0];
 }
 
+/** The labels above each credential field of the open node details view, in panel order. */
+async function credentialLabels(ndv: Locator): Promise<string[]> {
+	return await ndv.locator('[data-test-id=credentials-label]').evaluateAll((labels) =>
+		labels.map((label) => (label.querySelector('label')?.textContent ?? label.textContent ?? '').replace(/\s+/g, ' ').trim()),
+	);
+}
+
+/** A browser page that only reaches loopback, signed in as the owner; refused URLs go to `blocked`. */
+async function signedInPage(browser: Browser, blocked: string[]): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(30_000);
+	await page.route('**/*', (route) => {
+		const host = new URL(route.request().url()).hostname;
+		if (host === '127.0.0.1' || host === 'localhost' || route.request().url().startsWith('data:')) return route.continue();
+		blocked.push(route.request().url());
+		return route.abort();
+	});
+	await page.goto(`${state.url}/signin`);
+	await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
+	await page.fill('input[name=password]', OWNER.password);
+	await page.click('[data-test-id=form-submit-button]');
+	await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+	return page;
+}
+
+/** A new workflow: a manual trigger, then the DocuSign action named `action` after it, as a person would add them. */
+async function addDocuSignAction(page: Page, action: string): Promise<void> {
+	await page.goto(`${state.url}/workflow/new`);
+	await page.click('[data-test-id=canvas-add-button]');
+	await page.locator('[data-test-id=node-creator-search-bar]').waitFor();
+	await page.click('[data-test-id=node-creator-item-name]:text-is("Trigger manually")');
+	await page.waitForFunction(() => document.querySelectorAll('[data-test-id=canvas-node]').length === 1);
+	await page.click('[data-test-id=node-creator-plus-button]');
+	await page.locator('[data-test-id=node-creator-search-bar]').waitFor();
+	await page.keyboard.type('DocuSign');
+	await page.click('[data-test-id=node-creator-item-name]:text-is("DocuSign")');
+	await page.getByText(action, { exact: true }).click();
+}
+
+/**
+ * Runs `work` in a fresh headless Chromium signed in as the owner (loopback only); on failure takes
+ * a screenshot named `failureShot`; reports refused requests; then `after` (e.g. stopping n8n).
+ */
+async function inEditor(ctx: Context, failureShot: string, work: (page: Page) => Promise<void>, after?: () => Promise<unknown>): Promise<void> {
+	const { artifactsDir, log } = ctx;
+	await ensureServer(ctx);
+	let browser: Browser | undefined;
+	let page: Page | undefined;
+	let passed = false;
+	const blocked: string[] = [];
+	try {
+		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+		page = await signedInPage(browser, blocked);
+		await work(page);
+		passed = true;
+	} finally {
+		if (!passed && page) {
+			const failure = join(artifactsDir, failureShot);
+			await page.screenshot({ path: failure }).then(() => log(`screenshot at the failure: ${failure}`), () => undefined);
+		}
+		await browser?.close();
+		if (blocked.length) log(`refused ${blocked.length} non-loopback request(s) from the editor: ${[...new Set(blocked)].slice(0, 5).join(' ')}`);
+		await after?.();
+	}
+}
+
 export default defineScenario({
 	name: 'Editor smoke',
 	cases: {
@@ -126,42 +192,47 @@ export default defineScenario({
 				log(`credential type ${type}: "${found.displayName}"`);
 			}
 		},
+		'the Send and Wait panel says what each credential field is for, and offers the Account parameter': async (ctx) => {
+			const { artifactsDir, log } = ctx;
+			await inEditor(ctx, 'editor-send-and-wait-failure.png', async (page) => {
+				await addDocuSignAction(page, 'Send an envelope and wait for completion');
+
+				const ndv = page.locator('[data-test-id=ndv]');
+				await ndv.waitFor();
+				// Two credential slots: the DocuSign login and the optional Connect HMAC key.
+				await page.waitForFunction(() => document.querySelectorAll('[data-test-id=ndv] [data-test-id=node-credentials-slot]').length === 2);
+				await ndv.locator('[data-test-id=parameter-input-accountSource]').waitFor();
+				const operation = await fieldValue(ndv.locator('[data-test-id=parameter-input-operation]'));
+				check(/wait/i.test(operation), `the operation should be Send and Wait; the panel shows "${operation}"`);
+				const labels = await credentialLabels(ndv);
+				log(`credential labels with Send and Wait: ${JSON.stringify(labels)}`);
+				checkEqual(
+					labels,
+					['DocuSign Login (OAuth2)', 'Connect HMAC Key to Verify Resume Calls (Optional)'],
+					'credential field labels with Send and Wait chosen',
+				);
+				checkEqual(await fieldValue(ndv.locator('[data-test-id=parameter-input-accountSource]')), "Credential's Account", 'Account (default)');
+				const notice = await ndv.getByText('Connect HMAC Key to Verify Resume Calls (Optional)', { exact: false }).count();
+				check(notice >= 2, `the Send and Wait notice should name the HMAC field (found the text ${notice} time(s))`);
+				const file = join(artifactsDir, 'editor-send-and-wait.png');
+				await ndv.screenshot({ path: file });
+				log(`screenshot of the Send and Wait panel: ${file}`);
+
+				// Picking another account shows the account locator.
+				await ndv.locator('[data-test-id=parameter-input-accountSource]').click();
+				await page.locator('.el-select-dropdown__item:visible', { hasText: 'Pick an Account' }).click();
+				await ndv.locator('[data-test-id=resource-locator-account], [data-test-id=parameter-input-account]').first().waitFor();
+				const accountLabel = await ndv.getByText('Account to Use', { exact: true }).count();
+				check(accountLabel === 1, `"Account to Use" should appear once after picking another account (found ${accountLabel})`);
+				const picked = join(artifactsDir, 'editor-account-picker.png');
+				await ndv.screenshot({ path: picked });
+				log(`screenshot with Pick an Account: ${picked}`);
+			});
+		},
 		'a person logs in, creates a workflow and adds the DocuSign node': async (ctx) => {
 			const { artifactsDir, log } = ctx;
-			await ensureServer(ctx);
-			let browser: Browser | undefined;
-			let page: Page | undefined;
-			let passed = false;
-			const blocked: string[] = [];
-			try {
-				browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
-				page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-				page.setDefaultTimeout(30_000);
-				// Loopback only: anything else the editor asks for is refused and reported.
-				await page.route('**/*', (route) => {
-					const host = new URL(route.request().url()).hostname;
-					if (host === '127.0.0.1' || host === 'localhost' || route.request().url().startsWith('data:')) return route.continue();
-					blocked.push(route.request().url());
-					return route.abort();
-				});
-
-				await page.goto(`${state.url}/signin`);
-				await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
-				await page.fill('input[name=password]', OWNER.password);
-				await page.click('[data-test-id=form-submit-button]');
-				await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-
-				// A new workflow: first a manual trigger, then the DocuSign action after it, as a person would.
-				await page.goto(`${state.url}/workflow/new`);
-				await page.click('[data-test-id=canvas-add-button]');
-				await page.locator('[data-test-id=node-creator-search-bar]').waitFor();
-				await page.click('[data-test-id=node-creator-item-name]:text-is("Trigger manually")');
-				await page.waitForFunction(() => document.querySelectorAll('[data-test-id=canvas-node]').length === 1);
-				await page.click('[data-test-id=node-creator-plus-button]');
-				await page.locator('[data-test-id=node-creator-search-bar]').waitFor();
-				await page.keyboard.type('DocuSign');
-				await page.click('[data-test-id=node-creator-item-name]:text-is("DocuSign")');
-				await page.getByText('Get the connected account', { exact: true }).click();
+			await inEditor(ctx, 'editor-failure.png', async (page) => {
+				await addDocuSignAction(page, 'Get the connected account');
 
 				// The node's details view opens with the action's resource and operation chosen.
 				const ndv = page.locator('[data-test-id=ndv]');
@@ -202,16 +273,7 @@ export default defineScenario({
 				const size = statSync(file).size;
 				log(`screenshot ${file}: ${size} bytes, ${stats.colors} colours, luminance stddev ${stats.stddev.toFixed(1)}`);
 				check(size > 20_000 && stats.colors > 100 && stats.stddev > 5, `the screenshot looks blank (${size} bytes, ${stats.colors} colours, stddev ${stats.stddev.toFixed(1)})`);
-				passed = true;
-			} finally {
-				if (!passed && page) {
-					const failure = join(artifactsDir, 'editor-failure.png');
-					await page.screenshot({ path: failure }).then(() => log(`screenshot at the failure: ${failure}`), () => undefined);
-				}
-				await browser?.close();
-				if (blocked.length) log(`refused ${blocked.length} non-loopback request(s) from the editor: ${[...new Set(blocked)].slice(0, 5).join(' ')}`);
-				await state.server?.stop();
-			}
+			}, async () => await state.server?.stop());
 		},
 	},
 });

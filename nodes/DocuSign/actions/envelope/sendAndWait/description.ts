@@ -66,7 +66,7 @@ export const sourceField: INodeProperties = {
 
 export const waitNotice: INodeProperties = {
 	displayName:
-		"The execution waits until DocuSign reports that the envelope was completed, declined or voided, at this execution's own resume URL (no polling). Add a DocuSign Connect HMAC credential so that only events signed by DocuSign are accepted. n8n must be reachable from DocuSign (WEBHOOK_URL).",
+		"The execution waits until DocuSign reports that the envelope was completed, declined or voided, at this execution's own resume URL (no polling). Choose a credential under \"Connect HMAC Key to Verify Resume Calls (Optional)\" above (one of the account's Connect HMAC keys) so that only events signed by DocuSign are accepted. n8n must be reachable from DocuSign (WEBHOOK_URL).",
 	name: 'sendAndWaitNotice',
 	type: 'notice',
 	default: '',

@@ -95,10 +95,14 @@ const DOWNLOADS = [
 	{ field: 'certificate', documentId: 'certificate', qs: {}, action: 'download the certificate of completion' },
 ] as const;
 
-/** The combined PDF (without the certificate) and the certificate of completion: two GETs, after completion. */
-export async function downloadCompletedDocuments(this: IWebhookFunctions, envelopeId: string): Promise<IBinaryKeyData> {
+/**
+ * The combined PDF (without the certificate) and the certificate of completion: two GETs, after
+ * completion, in the account the event names (where the envelope was sent, whatever the node's
+ * Account expression gives in this webhook call), else the node's.
+ */
+export async function downloadCompletedDocuments(this: IWebhookFunctions, envelopeId: string, accountId?: string): Promise<IBinaryKeyData> {
 	const context = asTransportContext(this);
-	const account = await resolveAccount.call(context);
+	const account = await resolveAccount.call(context, 0, accountId || undefined);
 	const binary: IBinaryKeyData = {};
 	for (const download of DOWNLOADS) {
 		const body = (await apiRequest.call(context, 'GET', `/envelopes/${envelopeId}/documents/${download.documentId}`, {

@@ -50,7 +50,7 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 
 	const item = pairedToInput(completionJson(message, status));
 	if (state.downloadDocuments && status === 'completed') {
-		item.binary = await downloadCompletedDocuments.call(this, envelopeId);
+		item.binary = await downloadCompletedDocuments.call(this, envelopeId, String(message.data?.accountId ?? ''));
 	}
 	return { workflowData: [[item]] };
 }
