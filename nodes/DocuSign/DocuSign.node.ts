@@ -11,9 +11,11 @@ import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 import * as account from './actions/account/Account.resource';
 import * as bulkSend from './actions/bulkSend/BulkSend.resource';
 import * as envelope from './actions/envelope/Envelope.resource';
+import * as maestroWorkflow from './actions/maestro/MaestroWorkflow.resource';
 import * as template from './actions/template/Template.resource';
+import * as webForm from './actions/webForm/WebForm.resource';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './transport';
 
@@ -24,7 +26,7 @@ import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT
  */
 const onlyForSendAndWait = {
 	hide: {
-		resource: ['account', 'bulkSend', 'template'],
+		resource: ['account', 'bulkSend', 'template', 'webForm', 'maestroWorkflow'],
 		operation: envelope.operationValues.filter((value) => value !== SEND_AND_WAIT_OPERATION),
 	},
 };
@@ -89,7 +91,9 @@ export class DocuSign implements INodeType {
 					{ name: 'Account', value: 'account' },
 					{ name: 'Bulk Send', value: 'bulkSend' },
 					{ name: 'Envelope', value: 'envelope' },
+					{ name: 'Maestro Workflow', value: 'maestroWorkflow' },
 					{ name: 'Template', value: 'template' },
+					{ name: 'Web Form', value: 'webForm' },
 				],
 				default: 'envelope',
 			},
@@ -97,6 +101,8 @@ export class DocuSign implements INodeType {
 			...envelope.description,
 			...template.description,
 			...bulkSend.description,
+			...webForm.description,
+			...maestroWorkflow.description,
 			{
 				displayName: 'Rate Limits and Retries',
 				name: 'requestOptions',
@@ -136,7 +142,7 @@ export class DocuSign implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, credentialTest: { docuSignConnectHmacKeyTest } };
+	methods = { listSearch, loadOptions, resourceMapping, credentialTest: { docuSignConnectHmacKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -76,6 +76,9 @@ export class SimCore {
 			deliveries: [],
 			envelopeSeq: 0,
 			connectSeq: 0,
+			webFormInstances: new Map(),
+			maestroInstances: new Map(),
+			clickAgreements: new Map(),
 		};
 	}
 

@@ -12,11 +12,14 @@ import { declineRecipient, signRecipient, viewRecipient } from './lifecycle';
 import { buildSeed, makeKeyMaterial } from './seed';
 import { listen } from './server';
 import { expireAccessTokens } from './tokens';
+import { submitInstance } from './webForms';
+import type { WebFormInstanceRecord } from './platformTypes';
 import type { DeliveryRecord, LogEntry, SeedData, SimConfig, SimState } from './types';
 
 export { COUNTER_KEYS } from './router';
 export { SEED_IDS, CLIENT_SECRETS } from './seed';
 export { TEMPLATE_IDS } from './seedTemplates';
+export { WEB_FORM_IDS } from './webForms';
 export { validateAgainstSpec, assertMatchesSpec, NEWER_FIELDS, findSpecFile } from './specValidation';
 export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
@@ -62,6 +65,8 @@ export interface Simulator {
 	deliverConnect(delivery: CustomDelivery): Promise<DeliveryRecord[]>;
 	/** JSON-friendly copy of an envelope (documents as size + sha256). */
 	envelope(envelopeId: string): Record<string, unknown> | undefined;
+	/** The person submits a web form instance (values merged); a form tied to a template sends its envelope. */
+	submitWebForm(instanceId: string, formValues?: Record<string, unknown>): WebFormInstanceRecord;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
@@ -106,5 +111,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			const env = core.state.envelopes.get(id);
 			return env && envelopeView(env);
 		},
+		submitWebForm: (id, formValues) => submitInstance(core, id, formValues),
 	};
 }

@@ -7,7 +7,9 @@ import { DEFAULT_PARALLEL_REQUESTS } from '../transport';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
 import * as envelope from './envelope/Envelope.resource';
+import * as maestroWorkflow from './maestro/MaestroWorkflow.resource';
 import * as template from './template/Template.resource';
+import * as webForm from './webForm/WebForm.resource';
 
 /** An operation that runs once per input item and returns that item's results. */
 export interface ItemOperation {
@@ -21,7 +23,7 @@ export interface BatchOperation {
 
 type Operation = ItemOperation | BatchOperation;
 
-const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend };
+const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, webForm, maestroWorkflow };
 
 function findOperation(resource: string, operation: string): Operation | undefined {
 	const module = resources[resource]?.[operation] as Partial<ItemOperation & BatchOperation> | undefined;
