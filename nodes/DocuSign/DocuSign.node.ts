@@ -10,6 +10,7 @@ import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as bulkSend from './actions/bulkSend/BulkSend.resource';
+import * as click from './actions/click/Click.resource';
 import * as envelope from './actions/envelope/Envelope.resource';
 import * as maestroWorkflow from './actions/maestro/MaestroWorkflow.resource';
 import * as template from './actions/template/Template.resource';
@@ -26,7 +27,7 @@ import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT
  */
 const onlyForSendAndWait = {
 	hide: {
-		resource: ['account', 'bulkSend', 'template', 'webForm', 'maestroWorkflow'],
+		resource: ['account', 'bulkSend', 'template', 'webForm', 'maestroWorkflow', 'click'],
 		operation: envelope.operationValues.filter((value) => value !== SEND_AND_WAIT_OPERATION),
 	},
 };
@@ -39,7 +40,7 @@ export class DocuSign implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send envelopes for signature and read their status with DocuSign eSignature',
+		description: 'Send envelopes for signature with DocuSign eSignature, and use its Web Forms, Maestro workflows and Click',
 		defaults: { name: 'DocuSign' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -90,6 +91,7 @@ export class DocuSign implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Bulk Send', value: 'bulkSend' },
+					{ name: 'Click (Clickwrap)', value: 'click' },
 					{ name: 'Envelope', value: 'envelope' },
 					{ name: 'Maestro Workflow', value: 'maestroWorkflow' },
 					{ name: 'Template', value: 'template' },
@@ -103,6 +105,7 @@ export class DocuSign implements INodeType {
 			...bulkSend.description,
 			...webForm.description,
 			...maestroWorkflow.description,
+			...click.description,
 			{
 				displayName: 'Rate Limits and Retries',
 				name: 'requestOptions',

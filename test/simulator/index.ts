@@ -13,13 +13,17 @@ import { buildSeed, makeKeyMaterial } from './seed';
 import { listen } from './server';
 import { expireAccessTokens } from './tokens';
 import { submitInstance } from './webForms';
-import type { WebFormInstanceRecord } from './platformTypes';
+import type { ClickAgreementRecord, MaestroInstanceRecord, WebFormInstanceRecord } from './platformTypes';
+import { completeWorkflowInstance } from './maestro';
+import { answerAgreement } from './click';
 import type { DeliveryRecord, LogEntry, SeedData, SimConfig, SimState } from './types';
 
 export { COUNTER_KEYS } from './router';
 export { SEED_IDS, CLIENT_SECRETS } from './seed';
 export { TEMPLATE_IDS } from './seedTemplates';
 export { WEB_FORM_IDS } from './webForms';
+export { MAESTRO_WORKFLOW_IDS } from './maestro';
+export { CLICKWRAP_IDS } from './click';
 export { validateAgainstSpec, assertMatchesSpec, NEWER_FIELDS, findSpecFile } from './specValidation';
 export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
@@ -67,6 +71,10 @@ export interface Simulator {
 	envelope(envelopeId: string): Record<string, unknown> | undefined;
 	/** The person submits a web form instance (values merged); a form tied to a template sends its envelope. */
 	submitWebForm(instanceId: string, formValues?: Record<string, unknown>): WebFormInstanceRecord;
+	/** A Maestro workflow instance runs to its end (Completed). */
+	completeMaestroInstance(instanceId: string): MaestroInstanceRecord;
+	/** The user agrees to (or declines) a clickwrap agreement. */
+	answerClickAgreement(agreementId: string, answer: 'agree' | 'decline'): ClickAgreementRecord;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
@@ -112,5 +120,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			return env && envelopeView(env);
 		},
 		submitWebForm: (id, formValues) => submitInstance(core, id, formValues),
+		completeMaestroInstance: (id) => completeWorkflowInstance(core, id),
+		answerClickAgreement: (id, answer) => answerAgreement(core, id, answer),
 	};
 }

@@ -3,12 +3,16 @@ import type { SimCore } from './core';
 import type { RequestData, SimResponse } from './http';
 import { PlatformError, authorizePlatform, platformErrorResponse, type PlatformApiName, type PlatformCtx } from './platformAuth';
 import type { Resolved } from './router';
+import { createAgreement, listAgreements, listClickwraps } from './click';
+import { cancelWorkflowInstance, getWorkflowInstance, listWorkflowInstances, listWorkflows, triggerRequirements, triggerWorkflow } from './maestro';
 import { createInstance, getForm, getInstance, listForms, listInstances } from './webForms';
 
 type PlatformHandler = (ctx: PlatformCtx) => SimResponse | Promise<SimResponse>;
 
 /** [method, path under …/accounts/{accountId}, counter key, scopes (the spec's `security`), handler] */
 type Route = [string, string, string, string[], PlatformHandler];
+
+const MAESTRO = ['signature', 'aow_manage'];
 
 const API_PREFIXES: Array<{ api: PlatformApiName; prefix: RegExp; routes: Route[] }> = [
 	{
@@ -20,6 +24,28 @@ const API_PREFIXES: Array<{ api: PlatformApiName; prefix: RegExp; routes: Route[
 			['GET', '/forms/:formId/instances', 'GET webforms/instances', ['webforms_instance_read'], listInstances],
 			['POST', '/forms/:formId/instances', 'POST webforms/instances', ['webforms_instance_write'], createInstance],
 			['GET', '/forms/:formId/instances/:instanceId', 'GET webforms/instance', ['webforms_instance_read'], getInstance],
+		],
+	},
+	{
+		// Every Maestro operation: "Required scopes: `signature`, `aow_manage`" (its spec's descriptions).
+		api: 'maestro',
+		prefix: /^\/v1\/accounts\/(?<accountId>[^/]+)(?<rest>\/.*)?$/,
+		routes: [
+			['GET', '/workflows', 'GET maestro/workflows', MAESTRO, listWorkflows],
+			['GET', '/workflows/:workflowId/trigger-requirements', 'GET maestro/trigger-requirements', MAESTRO, triggerRequirements],
+			['POST', '/workflows/:workflowId/actions/trigger', 'POST maestro/trigger', MAESTRO, triggerWorkflow],
+			['GET', '/workflows/:workflowId/instances', 'GET maestro/instances', MAESTRO, listWorkflowInstances],
+			['GET', '/workflows/:workflowId/instances/:instanceId', 'GET maestro/instance', MAESTRO, getWorkflowInstance],
+			['POST', '/workflows/:workflowId/instances/:instanceId/actions/cancel', 'POST maestro/cancel', MAESTRO, cancelWorkflowInstance],
+		],
+	},
+	{
+		api: 'click',
+		prefix: /^\/clickapi\/v1\/accounts\/(?<accountId>[^/]+)(?<rest>\/.*)?$/,
+		routes: [
+			['GET', '/clickwraps', 'GET click/clickwraps', ['click.manage'], listClickwraps],
+			['POST', '/clickwraps/:clickwrapId/agreements', 'POST click/agreements', ['click.manage', 'click.send'], createAgreement],
+			['GET', '/clickwraps/:clickwrapId/users', 'GET click/users', ['click.manage'], listAgreements],
 		],
 	},
 ];

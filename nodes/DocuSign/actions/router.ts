@@ -6,6 +6,7 @@ import { runPool } from '../helpers/pool';
 import { DEFAULT_PARALLEL_REQUESTS } from '../transport';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
+import * as click from './click/Click.resource';
 import * as envelope from './envelope/Envelope.resource';
 import * as maestroWorkflow from './maestro/MaestroWorkflow.resource';
 import * as template from './template/Template.resource';
@@ -23,7 +24,7 @@ export interface BatchOperation {
 
 type Operation = ItemOperation | BatchOperation;
 
-const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, webForm, maestroWorkflow };
+const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, webForm, maestroWorkflow, click };
 
 function findOperation(resource: string, operation: string): Operation | undefined {
 	const module = resources[resource]?.[operation] as Partial<ItemOperation & BatchOperation> | undefined;

@@ -1,4 +1,5 @@
 import { searchBulkSendBatches } from './listSearch/searchBulkSendBatches';
+import { searchClickwraps } from './listSearch/searchClickwraps';
 import { searchEnvelopes } from './listSearch/searchEnvelopes';
 import { searchMaestroWorkflows } from './listSearch/searchMaestroWorkflows';
 import { searchTemplates } from './listSearch/searchTemplates';
@@ -10,7 +11,7 @@ import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 import { getWebFormFields } from './loadOptions/getWebFormFields';
 import { getMaestroTriggerInputs } from './resourceMapping/getMaestroTriggerInputs';
 
-export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates, searchWebForms, searchMaestroWorkflows };
+export const listSearch = { searchBulkSendBatches, searchEnvelopes, searchTemplates, searchWebForms, searchMaestroWorkflows, searchClickwraps };
 
 export const loadOptions = { getEmbeddedSigners, getEnvelopeDocuments, getEnvelopeRecipients, getTemplateRoles, getWebFormFields };
 
