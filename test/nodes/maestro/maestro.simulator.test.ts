@@ -79,6 +79,8 @@ describe('Maestro Workflow against the simulator', () => {
 		expect(missing.error?.message).toContain('the workflow needs the input "Email", "Amount"');
 		const unknown = await runWithScopes([trigger({ Name: 'Ada', Email: 'a@example.com', Amount: 1, Colour: 'red' })], undefined, [{ json: { name: 'Ada' } }]);
 		expect(unknown.error?.message).toContain('the workflow\'s trigger has no input "Colour"');
+		const badJson = await runWithScopes([trigger({ Name: 'Ada' }, { options: { inputsJson: '[1, 2]' } })], undefined, [{ json: { name: 'Ada' } }]);
+		expect(badJson.error?.message).toContain('"Inputs (JSON)" is not a JSON object');
 		expect(sim.counters()['POST maestro/trigger']).toBeUndefined();
 	});
 

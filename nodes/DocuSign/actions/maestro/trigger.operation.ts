@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/itemErrors';
+import { readJsonObject } from '../../helpers/jsonObject';
 import { readGuidParameter } from '../platformLocators';
 import { maestroRequest, triggerInputSchema, workflowLocator } from './shared';
 
@@ -65,13 +66,7 @@ function readInputs(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		if (value !== null && value !== undefined && value !== '') inputs[key] = value;
 	}
 	const json = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).inputsJson;
-	if (json !== undefined && json !== '') {
-		const parsed = typeof json === 'string' ? jsonParse<unknown>(json, { fallbackValue: undefined }) : json;
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw inputError(this, itemIndex, '"Inputs (JSON)" is not a JSON object', 'Write an object such as {"Name": "Ada", "Amount": 250}.');
-		}
-		Object.assign(inputs, parsed);
-	}
+	Object.assign(inputs, readJsonObject.call(this, itemIndex, json, 'Inputs (JSON)', '{"Name": "Ada", "Amount": 250}'));
 	return inputs;
 }
 

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { jsonParse, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { isEmail } from '../../helpers/email';
 import { inputError } from '../../helpers/itemErrors';
+import { readJsonObject } from '../../helpers/jsonObject';
 import { readGuidParameter } from '../platformLocators';
 import { WEB_FORMS_SCOPES, formLocator, instanceOutput, webFormsRequest } from './shared';
 
@@ -137,15 +138,7 @@ const displayOptions = { show: { resource: ['webForm'], operation: ['createInsta
 export const description = updateDisplayOptions(displayOptions, properties);
 
 function readFormValues(this: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
-	const values: IDataObject = {};
-	const json = options.formValuesJson;
-	if (json !== undefined && json !== '') {
-		const parsed = typeof json === 'string' ? jsonParse<unknown>(json, { fallbackValue: undefined }) : json;
-		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-			throw inputError(this, itemIndex, '"Prefill Values (JSON)" is not a JSON object', 'Write an object such as {"Amount": 250, "Hobbies": ["walking"]}.');
-		}
-		Object.assign(values, parsed);
-	}
+	const values: IDataObject = { ...readJsonObject.call(this, itemIndex, options.formValuesJson, 'Prefill Values (JSON)', '{"Amount": 250, "Hobbies": ["walking"]}') };
 	const pairs = (this.getNodeParameter('formValues.value', itemIndex, []) as IDataObject[]) ?? [];
 	for (const pair of pairs) {
 		const name = String(pair.name ?? '').trim();
