@@ -69,7 +69,8 @@ export class DocuSignJwtApi implements ICredentialType {
 			name: 'scopes',
 			type: 'string',
 			default: DEFAULT_JWT_SCOPES,
-			description: 'Space-separated OAuth scopes; "signature impersonation" is what the eSignature API needs',
+			description:
+				'Space-separated OAuth scopes; "signature impersonation" is what the eSignature API needs. Add what other resources need, then consent again: Web Form "webforms_read webforms_instance_read webforms_instance_write", Maestro Workflow "aow_manage", Click "click.manage click.send".',
 		},
 		{
 			displayName: 'Redirect URI',

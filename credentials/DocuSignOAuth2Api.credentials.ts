@@ -45,7 +45,7 @@ export class DocuSignOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'signature extended',
 			description:
-				'Space-separated scopes. "extended" keeps the refresh token renewing, so the connection does not expire after 30 days.',
+				'Space-separated scopes. "extended" keeps the refresh token renewing, so the connection does not expire after 30 days. Add what other resources need, then reconnect: Web Form "webforms_read webforms_instance_read webforms_instance_write", Maestro Workflow "aow_manage", Click "click.manage click.send".',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -10,12 +10,15 @@ import { NodeConnectionTypes, SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as bulkSend from './actions/bulkSend/BulkSend.resource';
+import * as click from './actions/click/Click.resource';
 import * as connect from './actions/connect/Connect.resource';
 import * as envelope from './actions/envelope/Envelope.resource';
+import * as maestroWorkflow from './actions/maestro/MaestroWorkflow.resource';
 import * as template from './actions/template/Template.resource';
 import { accountProperties } from './actions/common.descriptions';
+import * as webForm from './actions/webForm/WebForm.resource';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 import { docuSignConnectHmacKeyTest } from './trigger/credentialTest';
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT_REQUEST_TIMEOUT_SECONDS, MAX_PARALLEL_REQUESTS } from './transport';
 
@@ -26,7 +29,7 @@ import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_PARALLEL_REQUESTS, DEFAULT
  */
 const onlyForSendAndWait = {
 	hide: {
-		resource: ['account', 'bulkSend', 'template', 'connect'],
+		resource: ['account', 'bulkSend', 'template', 'connect', 'webForm', 'maestroWorkflow', 'click'],
 		operation: envelope.operationValues.filter((value) => value !== SEND_AND_WAIT_OPERATION),
 	},
 };
@@ -39,7 +42,7 @@ export class DocuSign implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send envelopes for signature and read their status with DocuSign eSignature',
+		description: 'Send envelopes for signature with DocuSign eSignature, and use its Web Forms, Maestro workflows and Click',
 		defaults: { name: 'DocuSign' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -94,9 +97,12 @@ export class DocuSign implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Bulk Send', value: 'bulkSend' },
+					{ name: 'Click (Clickwrap)', value: 'click' },
 					{ name: 'Connect', value: 'connect' },
 					{ name: 'Envelope', value: 'envelope' },
+					{ name: 'Maestro Workflow', value: 'maestroWorkflow' },
 					{ name: 'Template', value: 'template' },
+					{ name: 'Web Form', value: 'webForm' },
 				],
 				default: 'envelope',
 			},
@@ -105,6 +111,9 @@ export class DocuSign implements INodeType {
 			...template.description,
 			...bulkSend.description,
 			...connect.description,
+			...webForm.description,
+			...maestroWorkflow.description,
+			...click.description,
 			{
 				displayName: 'Rate Limits and Retries',
 				name: 'requestOptions',
@@ -144,7 +153,7 @@ export class DocuSign implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions, credentialTest: { docuSignConnectHmacKeyTest } };
+	methods = { listSearch, loadOptions, resourceMapping, credentialTest: { docuSignConnectHmacKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

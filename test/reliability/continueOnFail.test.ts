@@ -12,9 +12,10 @@ import { DocuSign } from '../../nodes/DocuSign/DocuSign.node';
 import { clearAccountCache } from '../../nodes/DocuSign/transport';
 import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from '../simulator';
 import { bearer, envelopeDefinition, http, jwtToken } from '../simulator/testHelpers';
+import { PLATFORM_SCOPES, platformOperations, preparePlatform, type PlatformNeeds } from './platformCases';
 import { LogCapture, NODE_NAME, contractItems, findLeaks, jwtCredential, knownSecrets, onRequest, runNode, runSurfaces } from './kit';
 
-type Needs = 'nothing' | 'draft' | 'sent' | 'embedded' | 'batch' | 'connectFailures';
+type Needs = 'nothing' | 'draft' | 'sent' | 'embedded' | 'batch' | 'connectFailures' | PlatformNeeds;
 
 interface OperationCase {
 	resource: string;
@@ -159,6 +160,7 @@ const operations: OperationCase[] = [
 		call: 2,
 		failing: 1,
 	},
+	...platformOperations,
 ];
 
 let sim: Simulator;
@@ -173,6 +175,7 @@ afterAll(async () => await sim.close());
 /** Three envelopes (or one bulk batch) in the state the operation needs, made straight through the API. */
 async function prepare(needs: Needs): Promise<INodeExecutionData[]> {
 	if (needs === 'nothing') return [0, 1, 2].map((n) => ({ json: { n } }));
+	if (needs === 'webFormInstance' || needs === 'maestroInstance') return await preparePlatform(sim, needs);
 	token = await jwtToken(sim);
 	const base = sim.restBase(SEED_IDS.accounts.acmeNa);
 	if (needs === 'batch') {
@@ -250,7 +253,7 @@ async function runRefused(testCase: OperationCase, capture = false) {
 			parameters: { resource: testCase.resource, operation: testCase.operation, ...testCase.parameters },
 			items: testCase.items?.() ?? items,
 			continueOnFail: true,
-			credential: jwtCredential(sim),
+			credential: jwtCredential(sim, { scopes: PLATFORM_SCOPES }),
 		});
 		return { result, logs: logs?.lines ?? [] };
 	} finally {

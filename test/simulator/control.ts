@@ -5,6 +5,7 @@ import { deliverCustom, type CustomDelivery } from './connectCustom';
 import { json, parseJsonBody, queryObject, type SimResponse } from './http';
 import { declineRecipient, signRecipient, viewRecipient } from './lifecycle';
 import { expireAccessTokens } from './tokens';
+import { platformControl } from './platformControl';
 import type { EnvelopeRecord, FaultRule } from './types';
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -102,5 +103,7 @@ export async function control(core: SimCore, method: string, path: string, query
 			return json(400, { error: (error as Error).message });
 		}
 	}
+	const platform = platformControl(core, route, input);
+	if (platform) return platform;
 	return json(404, { error: `Unknown control call ${method} ${path}` });
 }

@@ -78,6 +78,9 @@ export class SimCore {
 			accountCustomFields: seedAccountCustomFields(this.seed),
 			envelopeSeq: 0,
 			connectSeq: 0,
+			webFormInstances: new Map(),
+			maestroInstances: new Map(),
+			clickAgreements: new Map(),
 		};
 	}
 

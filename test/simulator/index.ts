@@ -12,12 +12,19 @@ import { declineRecipient, signRecipient, viewRecipient, type SignOptions } from
 import { buildSeed, makeKeyMaterial } from './seed';
 import { listen } from './server';
 import { expireAccessTokens } from './tokens';
+import { submitInstance } from './webForms';
+import type { ClickAgreementRecord, MaestroInstanceRecord, WebFormInstanceRecord } from './platformTypes';
+import { completeWorkflowInstance } from './maestro';
+import { answerAgreement } from './click';
 import type { DeliveryRecord, LogEntry, SeedData, SimConfig, SimState } from './types';
 
 export { COUNTER_KEYS } from './router';
 export { SEED_IDS, CLIENT_SECRETS } from './seed';
 export { TEMPLATE_IDS } from './seedTemplates';
 export { TEMPLATE_FOLDER_IDS } from './templateFolders';
+export { WEB_FORM_IDS } from './webForms';
+export { MAESTRO_WORKFLOW_IDS } from './maestro';
+export { CLICKWRAP_IDS } from './click';
 export { validateAgainstSpec, assertMatchesSpec, NEWER_FIELDS, findSpecFile } from './specValidation';
 export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
@@ -65,6 +72,12 @@ export interface Simulator {
 	deliverConnect(delivery: CustomDelivery): Promise<DeliveryRecord[]>;
 	/** JSON-friendly copy of an envelope (documents as size + sha256). */
 	envelope(envelopeId: string): Record<string, unknown> | undefined;
+	/** The person submits a web form instance (values merged); a form tied to a template sends its envelope. */
+	submitWebForm(instanceId: string, formValues?: Record<string, unknown>): WebFormInstanceRecord;
+	/** A Maestro workflow instance runs to its end (Completed). */
+	completeMaestroInstance(instanceId: string): MaestroInstanceRecord;
+	/** The user agrees to (or declines) a clickwrap agreement. */
+	answerClickAgreement(agreementId: string, answer: 'agree' | 'decline'): ClickAgreementRecord;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
@@ -109,5 +122,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			const env = core.state.envelopes.get(id);
 			return env && envelopeView(env);
 		},
+		submitWebForm: (id, formValues) => submitInstance(core, id, formValues),
+		completeMaestroInstance: (id) => completeWorkflowInstance(core, id),
+		answerClickAgreement: (id, answer) => answerAgreement(core, id, answer),
 	};
 }

@@ -14,6 +14,7 @@ import { DocuSignError } from './errors';
 import { getAuditEvents, getFormData } from './formData';
 import { errorToResponse, type RequestData, type SimResponse } from './http';
 import { getNotification, putNotification } from './notification';
+import { PLATFORM_COUNTER_KEYS, resolvePlatform } from './platformRoutes';
 import { authorizeRest, type RestCtx } from './restAuth';
 import { listFolders } from './templateFolders';
 import { getTemplate, listTemplates } from './templates';
@@ -66,7 +67,7 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 /** Every counter key the simulator uses (token keys end in the grant: jwt, authorization_code, refresh_token). */
 export const COUNTER_KEYS = [
 	'GET /oauth/auth', 'POST /oauth/token:jwt', 'POST /oauth/token:authorization_code', 'POST /oauth/token:refresh_token',
-	'GET /oauth/userinfo', ...REST_ROUTES.map((r) => r[2]), 'GET signing page', 'GET sender page',
+	'GET /oauth/userinfo', ...REST_ROUTES.map((r) => r[2]), ...PLATFORM_COUNTER_KEYS, 'GET signing page', 'GET sender page',
 	'connect:attempt', 'connect:delivered', 'connect:failed', 'connect:blocked',
 ];
 
@@ -91,6 +92,8 @@ export function resolve(core: SimCore, method: string, path: string, body: Buffe
 	if (path === '/oauth/auth' && method === 'GET') return plain('GET /oauth/auth', 'auth', authorize);
 	if (path === '/oauth/token' && method === 'POST') return plain(tokenEndpointKey(body), 'auth', token);
 	if (path === '/oauth/userinfo' && method === 'GET') return plain('GET /oauth/userinfo', 'auth', userinfo);
+	const platform = resolvePlatform(method, path);
+	if (platform) return platform;
 	const sites = new Set(core.seed.accounts.map((a) => a.site));
 	const signing = /^\/([^/]+)\/Signing\/MTRedeem\/v1\/([^/]+)$/.exec(path);
 	if (method === 'GET' && signing && sites.has(signing[1])) return plain('GET signing page', 'page', sessionPage, { token: signing[2] });

@@ -1,5 +1,6 @@
 /**
- * Validates request bodies against the official eSignature REST v2.1 OpenAPI definitions.
+ * Validates request bodies against DocuSign's official OpenAPI definitions: eSignature REST v2.1 by
+ * default, or another API's file in test/fixtures/docusign/ (`SPEC_FILES`: Web Forms, Maestro, Click).
  *
  * The spec's definitions don't set additionalProperties, so every object schema gets
  * `additionalProperties: false` here: a field unknown to the spec is an error (typos, wrong
@@ -14,6 +15,16 @@ import { dirname, join } from 'node:path';
 type Schema = Record<string, unknown>;
 
 const SPEC_FILE = 'esignature.rest.swagger-v2.1.json';
+
+/** The API descriptions the simulator validates against, by name (files in test/fixtures/docusign/). */
+export const SPEC_FILES = {
+	esignature: SPEC_FILE,
+	webforms: 'webforms.rest.swagger-v1.1.0.json',
+	maestro: 'maestro.rest.swagger-v1.0.0.json',
+	click: 'click.rest.swagger-v1.json',
+} as const;
+
+export type SpecName = keyof typeof SPEC_FILES;
 const stringArray = { type: 'array', items: { type: 'string' } };
 
 /** Real DocuSign fields newer than the spec file, accepted on top of it. */
@@ -29,18 +40,19 @@ export const NEWER_FIELDS: Record<string, Record<string, Schema>> = {
 };
 
 /**
- * Where the spec is: $DOCUSIGN_SPEC_PATH (an override), else the copy the repo ships in
+ * Where a spec is: for eSignature $DOCUSIGN_SPEC_PATH (an override), else the copy the repo ships in
  * test/fixtures/docusign/ (found from this file, also when compiled into .build/).
  */
-export function findSpecFile(): string {
+export function findSpecFile(spec: SpecName = 'esignature'): string {
 	const fromEnv = process.env.DOCUSIGN_SPEC_PATH;
-	if (fromEnv) return fromEnv;
+	if (fromEnv && spec === 'esignature') return fromEnv;
+	const file = SPEC_FILES[spec];
 	for (let dir = __dirname; ; dir = dirname(dir)) {
-		const candidate = join(dir, 'test', 'fixtures', 'docusign', SPEC_FILE);
+		const candidate = join(dir, 'test', 'fixtures', 'docusign', file);
 		if (existsSync(candidate)) return candidate;
 		if (dirname(dir) === dir) break;
 	}
-	throw new Error(`${SPEC_FILE} not found in the repo's test/fixtures/docusign/ (searched up from ${__dirname})`);
+	throw new Error(`${file} not found in the repo's test/fixtures/docusign/ (searched up from ${__dirname})`);
 }
 
 const SCALAR = 'docusignScalar';
@@ -51,57 +63,87 @@ const SCALAR_TYPES = ['string', 'number', 'boolean', 'null'];
  * (additionalProperties: false), and string scalars pointed at one shared "any scalar" schema,
  * which keeps ajv's compile of envelopeDefinition (≈400 reachable definitions) under a second.
  */
-function lean(schema: unknown): unknown {
+function lean(schema: unknown, keepRequired = false): unknown {
 	if (!schema || typeof schema !== 'object') return schema;
 	const node = schema as Schema;
+	const sub = (value: unknown) => lean(value, keepRequired);
 	if (node.$ref) return { $ref: node.$ref };
+	// OpenAPI 3.1 (Maestro) wraps a single reference in allOf to add a description.
+	if (keepRequired && Array.isArray(node.allOf) && node.allOf.length === 1 && !node.properties) return sub(node.allOf[0]);
 	if (node.type === 'string' && !node.enum) return { $ref: `#/definitions/${SCALAR}` };
 	const out: Schema = {};
 	for (const key of ['type', 'enum'] as const) if (node[key] !== undefined) out[key] = node[key];
-	if (node.items) out.items = lean(node.items);
+	if (keepRequired && Array.isArray(node.required)) out.required = node.required;
+	if (node.items) out.items = sub(node.items);
 	if (node.properties && typeof node.properties === 'object') {
 		out.properties = Object.fromEntries(
-			Object.entries(node.properties as Schema).map(([name, value]) => [name, lean(value)]),
+			Object.entries(node.properties as Schema).map(([name, value]) => [name, sub(value)]),
 		);
 		out.additionalProperties = node.additionalProperties ?? false;
 	}
-	if (typeof node.additionalProperties === 'object') out.additionalProperties = lean(node.additionalProperties);
+	if (typeof node.additionalProperties === 'object') out.additionalProperties = sub(node.additionalProperties);
 	return out;
 }
 
-let ajv: Ajv | undefined;
-let definitionNames: Set<string> | undefined;
-const compiled = new Map<string, ValidateFunction>();
+interface LoadedSpec {
+	ajv: Ajv;
+	definitionNames: Set<string>;
+	compiled: Map<string, ValidateFunction>;
+}
 
-function validatorFor(definitionName: string): ValidateFunction {
-	if (!ajv) {
-		const spec = JSON.parse(readFileSync(findSpecFile(), 'utf8')) as { definitions: Record<string, Schema> };
-		const definitions = spec.definitions;
+const loaded = new Map<SpecName, LoadedSpec>();
+
+/**
+ * The spec's schemas by name: Swagger 2.0 `definitions`, or OpenAPI 3 `components.schemas` with
+ * their `#/components/schemas/` references rewritten to `#/definitions/`.
+ */
+function readDefinitions(spec: SpecName): Record<string, Schema> {
+	const text = readFileSync(findSpecFile(spec), 'utf8');
+	const parsed = JSON.parse(text.replace(/#\/components\/schemas\//g, '#/definitions/')) as {
+		definitions?: Record<string, Schema>;
+		components?: { schemas?: Record<string, Schema> };
+	};
+	return parsed.definitions ?? parsed.components?.schemas ?? {};
+}
+
+function loadSpec(spec: SpecName): LoadedSpec {
+	const definitions = readDefinitions(spec);
+	if (spec === 'esignature') {
 		for (const [name, extra] of Object.entries(NEWER_FIELDS)) {
 			Object.assign((definitions[name].properties ??= {}) as Schema, extra);
 		}
-		// The spec references a few definitions it does not contain: accept any object there.
-		for (const [, name] of JSON.stringify(definitions).matchAll(/#\/definitions\/([\w.-]+)"/g)) {
-			definitions[name] ??= { type: 'object' };
-		}
-		definitionNames = new Set(Object.keys(definitions));
-		const leanDefinitions: Schema = { [SCALAR]: { type: SCALAR_TYPES } };
-		for (const [name, schema] of Object.entries(definitions)) leanDefinitions[name] = lean(schema);
-		ajv = new Ajv({
-			strict: false,
-			allErrors: true,
-			coerceTypes: true,
-			validateFormats: false,
-			inlineRefs: false,
-			code: { optimize: false },
-		});
-		ajv.addSchema({ $id: 'docusign-esignature', definitions: leanDefinitions });
 	}
-	if (!definitionNames!.has(definitionName)) throw new Error(`The spec has no definition "${definitionName}"`);
-	let validate = compiled.get(definitionName);
+	// The spec references a few definitions it does not contain: accept any object there.
+	for (const [, name] of JSON.stringify(definitions).matchAll(/#\/definitions\/([\w.-]+)"/g)) {
+		definitions[name] ??= { type: 'object' };
+	}
+	// The newer specs' required fields are enforced; eSignature keeps the checks it always had.
+	const keepRequired = spec !== 'esignature';
+	const leanDefinitions: Schema = { [SCALAR]: { type: SCALAR_TYPES } };
+	for (const [name, schema] of Object.entries(definitions)) leanDefinitions[name] = lean(schema, keepRequired);
+	const ajv = new Ajv({
+		strict: false,
+		allErrors: true,
+		coerceTypes: true,
+		validateFormats: false,
+		inlineRefs: false,
+		code: { optimize: false },
+	});
+	ajv.addSchema({ $id: `docusign-${spec}`, definitions: leanDefinitions });
+	return { ajv, definitionNames: new Set(Object.keys(definitions)), compiled: new Map() };
+}
+
+function validatorFor(definitionName: string, spec: SpecName): ValidateFunction {
+	let entry = loaded.get(spec);
+	if (!entry) {
+		entry = loadSpec(spec);
+		loaded.set(spec, entry);
+	}
+	if (!entry.definitionNames.has(definitionName)) throw new Error(`The ${spec} spec has no definition "${definitionName}"`);
+	let validate = entry.compiled.get(definitionName);
 	if (!validate) {
-		validate = ajv.getSchema(`docusign-esignature#/definitions/${definitionName}`)!;
-		compiled.set(definitionName, validate);
+		validate = entry.ajv.getSchema(`docusign-${spec}#/definitions/${definitionName}`)!;
+		entry.compiled.set(definitionName, validate);
 	}
 	return validate;
 }
@@ -139,9 +181,12 @@ function toIssue(error: ErrorObject): SpecIssue {
 	return { path: at, message: `'${at || '(body)'}' ${why}` };
 }
 
-/** Checks `body` against spec definition `definitionName` (e.g. "envelopeDefinition"). */
-export function validateAgainstSpec(definitionName: string, body: unknown): SpecValidationResult {
-	const validate = validatorFor(definitionName);
+/**
+ * Checks `body` against spec definition `definitionName` (e.g. "envelopeDefinition") of the
+ * eSignature spec, or of another API's spec (`'webforms'`, `'maestro'`, `'click'`).
+ */
+export function validateAgainstSpec(definitionName: string, body: unknown, spec: SpecName = 'esignature'): SpecValidationResult {
+	const validate = validatorFor(definitionName, spec);
 	const copy = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
 	const valid = validate(copy) as boolean;
 	const issues = valid ? [] : dedupe((validate.errors ?? []).map(toIssue));
@@ -149,8 +194,8 @@ export function validateAgainstSpec(definitionName: string, body: unknown): Spec
 }
 
 /** Throws an Error naming every issue when `body` does not match the definition (for jest/nock). */
-export function assertMatchesSpec(definitionName: string, body: unknown): void {
-	const result = validateAgainstSpec(definitionName, body);
+export function assertMatchesSpec(definitionName: string, body: unknown, spec: SpecName = 'esignature'): void {
+	const result = validateAgainstSpec(definitionName, body, spec);
 	if (!result.valid) throw new Error(`Body does not match spec definition ${definitionName}: ${result.message}`);
 }
 

@@ -2,6 +2,7 @@
 export type * from './seedTypes';
 export type * from './controlTypes';
 export type * from './recordTypes';
+import type { ClickAgreementRecord, MaestroInstanceRecord, WebFormInstanceRecord } from './platformTypes';
 import type { AccountCustomFields, BulkBatchRecord, BulkListRecord, ConnectConfigRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
 
 export interface TokenRecord {
@@ -85,4 +86,10 @@ export interface SimState {
 	accountCustomFields: Map<string, AccountCustomFields>;
 	envelopeSeq: number;
 	connectSeq: number;
+	/** Web Forms, Maestro and Click (platformTypes.ts). */
+	webFormInstances: Map<string, WebFormInstanceRecord>;
+	maestroInstances: Map<string, MaestroInstanceRecord>;
+	clickAgreements: Map<string, ClickAgreementRecord>;
 }
+
+export type * from './platformTypes';

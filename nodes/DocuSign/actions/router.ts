@@ -7,8 +7,11 @@ import { DEFAULT_PARALLEL_REQUESTS } from '../transport';
 import * as account from './account/Account.resource';
 import * as bulkSend from './bulkSend/BulkSend.resource';
 import * as connect from './connect/Connect.resource';
+import * as click from './click/Click.resource';
 import * as envelope from './envelope/Envelope.resource';
+import * as maestroWorkflow from './maestro/MaestroWorkflow.resource';
 import * as template from './template/Template.resource';
+import * as webForm from './webForm/WebForm.resource';
 
 /** An operation that runs once per input item and returns that item's results. */
 export interface ItemOperation {
@@ -22,7 +25,7 @@ export interface BatchOperation {
 
 type Operation = ItemOperation | BatchOperation;
 
-const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, connect };
+const resources: Record<string, Record<string, unknown>> = { account, envelope, template, bulkSend, connect, webForm, maestroWorkflow, click };
 
 function findOperation(resource: string, operation: string): Operation | undefined {
 	const module = resources[resource]?.[operation] as Partial<ItemOperation & BatchOperation> | undefined;

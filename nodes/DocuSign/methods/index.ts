@@ -1,15 +1,28 @@
 import { searchAccounts } from './listSearch/searchAccounts';
 import { searchBulkSendBatches } from './listSearch/searchBulkSendBatches';
+import { searchClickwraps } from './listSearch/searchClickwraps';
 import { searchEnvelopes } from './listSearch/searchEnvelopes';
+import { searchMaestroWorkflows } from './listSearch/searchMaestroWorkflows';
 import { searchTemplates } from './listSearch/searchTemplates';
+import { searchWebForms } from './listSearch/searchWebForms';
 import { getEmbeddedSigners } from './loadOptions/getEmbeddedSigners';
 import { getEnvelopeCustomFields } from './loadOptions/getEnvelopeCustomFields';
 import { getEnvelopeContentDocuments, getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
 import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
 import { getTemplateFolders } from './loadOptions/getTemplateFolders';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
+import { getWebFormFields } from './loadOptions/getWebFormFields';
+import { getMaestroTriggerInputs } from './resourceMapping/getMaestroTriggerInputs';
 
-export const listSearch = { searchAccounts, searchBulkSendBatches, searchEnvelopes, searchTemplates };
+export const listSearch = {
+	searchAccounts,
+	searchBulkSendBatches,
+	searchClickwraps,
+	searchEnvelopes,
+	searchMaestroWorkflows,
+	searchTemplates,
+	searchWebForms,
+};
 
 export const loadOptions = {
 	getEmbeddedSigners,
@@ -19,4 +32,7 @@ export const loadOptions = {
 	getEnvelopeRecipients,
 	getTemplateFolders,
 	getTemplateRoles,
+	getWebFormFields,
 };
+
+export const resourceMapping = { getMaestroTriggerInputs };

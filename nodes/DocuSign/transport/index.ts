@@ -11,3 +11,7 @@ export { createEnvelopeOnce, envelopeMarker, findEnvelopeByMarker, withMarker, M
 export type { CreateOnceResult, EnvelopeMarker } from './idempotency';
 export { rateLimitOf, clearRateLimits, DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './rateLimit';
 export { clock } from './retry';
+export { platformApiRequest, assertScopes } from './platformRequest';
+export type { PlatformRequestOptions } from './platformRequest';
+export { platformBaseUrl, API_HOSTS } from './apiHosts';
+export type { PlatformApi } from './apiHosts';

@@ -29,6 +29,8 @@ export interface ApiRequestOptions {
 	action: string;
 	/** The account to call; resolved from the credential when absent. */
 	account?: ResolvedAccount;
+	/** Another DocuSign API's base URL for the account (Web Forms, Maestro, Click) instead of eSignature's. */
+	baseUrl?: string;
 	/**
 	 * Safe to send again after a 5xx or a lost connection. Defaults to true for GET and DELETE;
 	 * PUTs that only set a status pass true. Creates never do: they are made safe by their marker.
@@ -81,7 +83,7 @@ export async function apiRequest(
 	const account = options.account ?? (await resolveAccount.call(this, itemIndex));
 	const request: IHttpRequestOptions = {
 		method,
-		url: `${account.restBaseUrl}${path}`,
+		url: `${options.baseUrl ?? account.restBaseUrl}${path}`,
 		qs: options.qs,
 		headers: options.headers,
 		body: options.body,
