@@ -66,10 +66,50 @@ function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRec
 	return r;
 }
 
-/** The recipient opened the envelope (signing page, or control API "view"). */
-export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/**
+ * What a recipient proves or enters in the signing session: the access code, whether the
+ * identity-verification workflow passed, and values for their text tabs (by tabLabel).
+ */
+export interface RecipientActionInput {
+	accessCode?: string;
+	identityVerified?: boolean;
+	tabValues?: Record<string, string>;
+}
+
+/**
+ * DocuSign asks for the access code and runs the identity-verification workflow before it shows
+ * the documents (developers.docusign.com, esign101/concepts/recipients/auth; spec signer.accessCode:
+ * "the recipient must enter the value as the access code to view and sign the envelope"). A wrong
+ * or missing code emits recipient-authenticationfailed and refuses the action.
+ */
+function authenticate(core: SimCore, env: EnvelopeRecord, r: RecipientRecord, input: RecipientActionInput): void {
+	const codeOk = !r.accessCode || input.accessCode === r.accessCode;
+	const identityOk = !r.identityVerificationRequired || input.identityVerified === true;
+	if (codeOk && identityOk) return;
+	core.connect.emit('recipient-authenticationfailed', env, r);
+	throw badRequest(
+		'RECIPIENT_AUTHENTICATION_FAILED',
+		!codeOk
+			? `Recipient ${r.recipientId} did not enter the right access code.`
+			: `Recipient ${r.recipientId} did not pass the envelope's identity verification.`,
+	);
+}
+
+/** Fills the recipient's text tabs named in tabValues; a label the recipient lacks is refused. */
+function fillTabs(r: RecipientRecord, tabValues: Record<string, string> = {}): void {
+	for (const [label, value] of Object.entries(tabValues)) {
+		const tab = r.tabs?.textTabs?.find((t) => t.tabLabel === label);
+		if (!tab) throw badRequest('INVALID_TAB_LABEL', `Recipient ${r.recipientId} has no text tab labelled "${label}".`);
+		if (tab.locked === 'true' || tab.locked === true) throw badRequest('TAB_LOCKED', `The text tab "${label}" is read-only.`);
+		tab.value = value;
+	}
+}
+
+/** The recipient opened the envelope (signing page, or control API "view"), after authenticating. */
+export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, input: RecipientActionInput = {}): RecipientRecord {
 	const r = actingRecipient(env, recipientId);
 	if (r.status === 'delivered') return r;
+	authenticate(core, env, r, input);
 	const now = dsDate();
 	r.status = 'delivered';
 	r.deliveredDateTime = now;
@@ -83,8 +123,12 @@ export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: s
 	return r;
 }
 
-export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string): RecipientRecord {
-	const r = viewRecipient(core, env, recipientId);
+export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, input: RecipientActionInput = {}): RecipientRecord {
+	const before = actingRecipient(env, recipientId);
+	// A recipient who opened the envelope earlier authenticated then; one who signs now authenticates now.
+	if (before.status === 'delivered') authenticate(core, env, before, input);
+	const r = viewRecipient(core, env, recipientId, input);
+	fillTabs(r, input.tabValues);
 	const now = dsDate();
 	r.status = 'completed';
 	r.signedDateTime = now;
