@@ -7,7 +7,7 @@ import { memoryBinary } from '../../engine/binaryData';
 import { startNode } from '../../engine/harness';
 
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { clearAccountCache } from '../../../nodes/DocuSign/transport';
 import { expectSpecValid } from '../kit';
@@ -52,7 +52,7 @@ async function run(parameters: INodeParameters) {
 	});
 }
 
-const fromDocuments = (signer: IDataObject, options: IDataObject = {}): INodeParameters => ({
+const fromDocuments = (signer: INodeParameters, options: INodeParameters = {}): INodeParameters => ({
 	source: 'documents',
 	emailSubject: 'Please sign: Service Agreement',
 	documents: { document: [{ binaryPropertyName: 'data' }] },
