@@ -8,7 +8,6 @@ import {
 	BASE_URI,
 	REST_PATH,
 	binaryBytes,
-	envelopeSummary,
 	installNockLifecycle,
 	nockCreateEnvelope,
 	nockUserinfo,
@@ -18,6 +17,7 @@ import {
 	runError,
 	type CapturedRequest,
 } from './createFixtures';
+import { BRAND, GROUP, IDV_WORKFLOW, PHONE_WORKFLOW, TEMPLATE_ID, nockOneRoleTemplate } from './optionFixtures';
 import { memoryBinary } from '../../engine/binaryData';
 
 import nock from 'nock';
@@ -29,11 +29,6 @@ import { expectSpecValid } from '../kit';
 installNockLifecycle();
 beforeEach(() => clearAccountCache());
 
-const PHONE_WORKFLOW = 'c368e411-1592-4001-a3df-dca94ac539ae';
-const IDV_WORKFLOW = 'f1b7e7d0-5b2a-4c1e-9a3f-7d2c8e6b4a10';
-const BRAND = 'b1a7c0de-0001-4000-8000-00000000b001';
-const GROUP = '1a2b3c4d-0001-4000-8000-0000000050a1';
-const TEMPLATE_ID = '2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21';
 
 const pdfItem = (): INodeExecutionData => ({
 	json: {},
@@ -185,17 +180,9 @@ describe('Envelope → Create with recipient options', () => {
 describe('Envelope → Create From Template with recipient options', () => {
 	it('gives a role an access code, the envelope a brand and the account reminder defaults', async () => {
 		nockUserinfo();
-		nock(BASE_URI)
-			.get(`${REST_PATH}/templates/${TEMPLATE_ID}`)
-			.query({ include: 'tabs' })
-			.reply(200, { templateId: TEMPLATE_ID, name: 'Mutual NDA', recipients: { signers: [{ roleName: 'Signer', recipientId: '1', routingOrder: '1' }] } });
+		nockOneRoleTemplate();
 		const captured: CapturedRequest[] = [];
-		nock(BASE_URI)
-			.post(`${REST_PATH}/envelopes`)
-			.reply(function (_uri, body) {
-				captured.push({ headers: this.req.headers, bytes: Buffer.from(JSON.stringify(body)) });
-				return [201, envelopeSummary(1)];
-			});
+		nockCreateEnvelope(captured);
 
 		const result = await runDocuSign({
 			operation: 'createFromTemplate',

@@ -12,10 +12,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { clearAccountCache } from '../../../nodes/DocuSign/transport';
 import { expectSpecValid } from '../kit';
 import {
-	BASE_URI,
-	REST_PATH,
 	binaryBytes,
-	envelopeSummary,
 	nockCreateEnvelope,
 	nockUserinfo,
 	oauthCredential,
@@ -23,6 +20,7 @@ import {
 	readMultipart,
 	type CapturedRequest,
 } from './createFixtures';
+import { BRAND, PHONE_WORKFLOW, TEMPLATE_ID, nockOneRoleTemplate } from './optionFixtures';
 import { connections, host, sendAndWaitNode, useWaitingHost } from './sendAndWaitKit';
 
 useWaitingHost();
@@ -39,9 +37,6 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-const PHONE_WORKFLOW = 'c368e411-1592-4001-a3df-dca94ac539ae';
-const BRAND = 'b1a7c0de-0001-4000-8000-00000000b001';
-const TEMPLATE_ID = '2c9a8e4f-1b2d-4c3e-9f8a-7b6c5d4e3f21';
 
 async function run(parameters: INodeParameters) {
 	return await host.run({
@@ -101,17 +96,9 @@ describe('Send and Wait for Completion with recipient options', () => {
 
 	it('from a template: a role with an access code', async () => {
 		nockUserinfo();
-		nock(BASE_URI)
-			.get(`${REST_PATH}/templates/${TEMPLATE_ID}`)
-			.query({ include: 'tabs' })
-			.reply(200, { templateId: TEMPLATE_ID, name: 'Mutual NDA', recipients: { signers: [{ roleName: 'Signer', recipientId: '1', routingOrder: '1' }] } });
+		nockOneRoleTemplate();
 		const captured: CapturedRequest[] = [];
-		nock(BASE_URI)
-			.post(`${REST_PATH}/envelopes`)
-			.reply(function (_uri, body) {
-				captured.push({ headers: this.req.headers, bytes: Buffer.from(JSON.stringify(body)) });
-				return [201, envelopeSummary(1)];
-			});
+		nockCreateEnvelope(captured);
 
 		const execution = await run({
 			source: 'template',
