@@ -74,13 +74,13 @@ export async function control(core: SimCore, method: string, path: string, query
 		const env = core.state.envelopes.get(m[1]);
 		if (!env) return json(404, { error: 'no such envelope' });
 		try {
-			const tabValues = input.tabValues && typeof input.tabValues === 'object' ? (input.tabValues as Record<string, string>) : undefined;
-			const r =
-				m[3] === 'view'
-					? viewRecipient(core, env, m[2])
-					: m[3] === 'sign'
-						? signRecipient(core, env, m[2], { tabValues })
-						: declineRecipient(core, env, m[2], str(input.reason) ?? 'Declined by the control API');
+			const act = m[3] === 'view' ? viewRecipient : m[3] === 'sign' ? signRecipient : undefined;
+			const auth = {
+				accessCode: str(input.accessCode),
+				identityVerified: input.identityVerified === true,
+				tabValues: (input.tabValues ?? {}) as Record<string, string>,
+			};
+			const r = act ? act(core, env, m[2], auth) : declineRecipient(core, env, m[2], str(input.reason) ?? 'Declined by the control API');
 			return json(200, { envelopeStatus: env.status, recipientStatus: r.status });
 		} catch (error) {
 			if (error instanceof DocuSignError) return json(409, { errorCode: error.errorCode, message: error.message });

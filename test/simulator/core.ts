@@ -1,4 +1,5 @@
 /** The simulator's shared state: seed, mutable world, config, counters, request log, faults. */
+import { seedAccountFeatures } from './accountFeatures';
 import { ConnectDispatcher } from './connectDelivery';
 import { FaultSwitches } from './faults';
 import { RateLimiter } from './rateLimit';
@@ -63,6 +64,7 @@ export class SimCore {
 			for (const ik of user.consentedIntegrationKeys) consents.add(`${ik}:${user.userId}`);
 		}
 		this.state = {
+			accountFeatures: seedAccountFeatures(),
 			envelopes: new Map(),
 			templates: new Map(this.seededTemplates.map((t) => [t.templateId, cloneTemplate(t)])),
 			connectConfigs: new Map(),

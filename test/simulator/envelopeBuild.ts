@@ -5,6 +5,7 @@
 import { recordAudit } from './audit';
 import { badRequest } from './errors';
 import { isPdf, makePdf } from './pdf';
+import { applyAccountFeatures, checkBrand } from './accountFeatures';
 import { checkRecipients, normaliseTabs, recipientsFromJson } from './recipients';
 import type { RestCtx } from './restAuth';
 import { canSee } from './templates';
@@ -155,6 +156,8 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 	for (const id of uploads.keys()) {
 		if (!usedIds.has(id)) throw badRequest('INVALID_MULTI_PART_REQUEST', `The multipart part with documentid=${id} matches no document of the envelope definition.`);
 	}
+	checkBrand(ctx, str(def.brandId));
+	applyAccountFeatures(ctx, recipients);
 	checkRecipients(recipients, documents);
 	const fields = customFieldsFromJson(def.customFields);
 	const now = dsDate();

@@ -8,7 +8,7 @@ import { addHmacKey, envelopeView } from './control';
 import { deliverCustom, type CustomDelivery } from './connectCustom';
 import { SimCore } from './core';
 import type { FaultSwitches } from './faults';
-import { declineRecipient, signRecipient, viewRecipient, type SignOptions } from './lifecycle';
+import { declineRecipient, signRecipient, viewRecipient, type RecipientActionInput } from './lifecycle';
 import { buildSeed, makeKeyMaterial } from './seed';
 import { listen } from './server';
 import { expireAccessTokens } from './tokens';
@@ -20,6 +20,8 @@ import type { DeliveryRecord, LogEntry, SeedData, SimConfig, SimState } from './
 
 export { COUNTER_KEYS } from './router';
 export { SEED_IDS, CLIENT_SECRETS } from './seed';
+export { FEATURE_IDS } from './accountFeatures';
+export type { RecipientActionInput } from './lifecycle';
 export { TEMPLATE_IDS } from './seedTemplates';
 export { TEMPLATE_FOLDER_IDS } from './templateFolders';
 export { WEB_FORM_IDS } from './webForms';
@@ -30,7 +32,6 @@ export { hmacHeaders } from './connectPayload';
 export { loadJose } from './jose';
 export type * from './types';
 export type { CustomDelivery } from './connectCustom';
-export type { SignOptions } from './lifecycle';
 
 export interface SimulatorOptions {
 	/** 0 (default) = a free port. */
@@ -56,9 +57,10 @@ export interface Simulator {
 	close(): Promise<void>;
 	/** `${base_uri}/restapi/v2.1/accounts/${accountId}`. */
 	restBase(accountId: string): string;
-	view(envelopeId: string, recipientId: string): void;
-	/** The recipient signs; `tabValues` (tab label → value) are what they typed into text/list fields. */
-	sign(envelopeId: string, recipientId: string, options?: SignOptions): void;
+	/** Opens the envelope as the recipient; `input` carries the access code / identity check it may need. */
+	view(envelopeId: string, recipientId: string, input?: RecipientActionInput): void;
+	/** Signs as the recipient: access code, identity check and text tab values (by label) in `input`. */
+	sign(envelopeId: string, recipientId: string, input?: RecipientActionInput): void;
 	decline(envelopeId: string, recipientId: string, reason?: string): void;
 	grantConsent(integrationKey: string, userId: string): void;
 	revokeConsent(integrationKey: string, userId: string): void;
@@ -108,8 +110,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 			server.close(() => resolve());
 		}),
 		restBase: (accountId) => `${core.account(accountId)?.baseUri}/restapi/v2.1/accounts/${accountId}`,
-		view: (id, rid) => void viewRecipient(core, envelope(id), rid),
-		sign: (id, rid, options) => void signRecipient(core, envelope(id), rid, options),
+		view: (id, rid, input) => void viewRecipient(core, envelope(id), rid, input),
+		sign: (id, rid, input) => void signRecipient(core, envelope(id), rid, input),
 		decline: (id, rid, reason = 'Declined in a test') => void declineRecipient(core, envelope(id), rid, reason),
 		grantConsent: (ik, userId) => void core.state.consents.add(`${ik}:${userId}`),
 		revokeConsent: (ik, userId) => void core.state.consents.delete(`${ik}:${userId}`),

@@ -70,10 +70,62 @@ function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRec
 	return r;
 }
 
-/** The recipient opened the envelope (signing page, or control API "view"). */
-export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/**
+ * What a recipient proves or enters in the signing session: the access code, whether the
+ * identity-verification workflow passed, and values for their text tabs (by tabLabel).
+ */
+export interface RecipientActionInput {
+	accessCode?: string;
+	identityVerified?: boolean;
+	tabValues?: Record<string, string>;
+}
+
+/**
+ * DocuSign asks for the access code and runs the identity-verification workflow before it shows
+ * the documents (developers.docusign.com, esign101/concepts/recipients/auth; spec signer.accessCode:
+ * "the recipient must enter the value as the access code to view and sign the envelope"). A wrong
+ * or missing code emits recipient-authenticationfailed and refuses the action.
+ */
+function authenticate(core: SimCore, env: EnvelopeRecord, r: RecipientRecord, input: RecipientActionInput): void {
+	const codeOk = !r.accessCode || input.accessCode === r.accessCode;
+	const identityOk = !r.identityVerificationRequired || input.identityVerified === true;
+	if (codeOk && identityOk) return;
+	core.connect.emit('recipient-authenticationfailed', env, r);
+	throw badRequest(
+		'RECIPIENT_AUTHENTICATION_FAILED',
+		!codeOk
+			? `Recipient ${r.recipientId} did not enter the right access code.`
+			: `Recipient ${r.recipientId} did not pass the envelope's identity verification.`,
+	);
+}
+
+/**
+ * Checks the labels in tabValues against the recipient's text and list tabs (an unknown or locked one
+ * is refused) and returns what fills them, so a refused sign changes nothing, not even the status.
+ */
+function tabFiller(r: RecipientRecord, tabValues: Record<string, string> = {}): () => void {
+	const valueTabs = Object.entries(r.tabs ?? {})
+		.filter(([kind]) => !/^(signHere|initialHere|dateSigned|checkbox|radioGroup)Tabs$/.test(kind))
+		.flatMap(([, list]) => list);
+	const targets = Object.entries(tabValues).map(([label, value]) => {
+		const found = valueTabs.filter((t) => t.tabLabel === label);
+		if (!found.length) {
+			const labels = valueTabs.map((t) => String(t.tabLabel ?? '')).filter(Boolean).join(', ') || 'none';
+			throw badRequest('INVALID_TAB_LABEL', `Recipient ${r.recipientId} has no text or list field labelled "${label}" (labels: ${labels}).`);
+		}
+		if (found.some((t) => t.locked === 'true' || t.locked === true)) throw badRequest('TAB_LOCKED', `The field "${label}" is read-only.`);
+		return { found, value: String(value) };
+	});
+	return () => {
+		for (const { found, value } of targets) for (const tab of found) tab.value = value;
+	};
+}
+
+/** The recipient opened the envelope (signing page, or control API "view"), after authenticating. */
+export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, input: RecipientActionInput = {}): RecipientRecord {
 	const r = actingRecipient(env, recipientId);
 	if (r.status === 'delivered') return r;
+	authenticate(core, env, r, input);
 	const now = dsDate();
 	r.status = 'delivered';
 	r.deliveredDateTime = now;
@@ -88,28 +140,13 @@ export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: s
 	return r;
 }
 
-/** What the recipient filled in while signing: tab label → value (text-like and list tabs). */
-export interface SignOptions {
-	tabValues?: Record<string, string>;
-}
-
-/** Checks every label names one of the recipient's value tabs before anything changes. */
-function applyTabValues(r: RecipientRecord, tabValues: Record<string, string>): void {
-	const tabs = Object.entries(r.tabs ?? {}).flatMap(([kind, list]) => list.map((tab) => ({ kind, tab })));
-	const targets = Object.entries(tabValues).map(([label, value]) => {
-		const found = tabs.filter(({ kind, tab }) => tab.tabLabel === label && !/^(signHere|initialHere|dateSigned|checkbox|radioGroup)Tabs$/.test(kind));
-		if (!found.length) {
-			throw badRequest('INVALID_TAB_OPERATION', `Recipient ${r.recipientId} has no text or list field labelled "${label}" (labels: ${tabs.map(({ tab }) => String(tab.tabLabel ?? '')).filter(Boolean).join(', ') || 'none'}).`);
-		}
-		return { found, value: String(value) };
-	});
-	for (const { found, value } of targets) for (const { tab } of found) tab.value = value;
-}
-
-export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, options: SignOptions = {}): RecipientRecord {
-	actingRecipient(env, recipientId);
-	if (options.tabValues) applyTabValues(env.recipients.find((x) => x.recipientId === recipientId)!, options.tabValues);
-	const r = viewRecipient(core, env, recipientId);
+export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, input: RecipientActionInput = {}): RecipientRecord {
+	const before = actingRecipient(env, recipientId);
+	const fillTabs = tabFiller(before, input.tabValues);
+	// A recipient who opened the envelope earlier authenticated then; one who signs now authenticates now.
+	if (before.status === 'delivered') authenticate(core, env, before, input);
+	const r = viewRecipient(core, env, recipientId, input);
+	fillTabs();
 	const now = dsDate();
 	r.status = 'completed';
 	r.signedDateTime = now;

@@ -82,6 +82,16 @@ export function checkRecipients(list: RecipientRecord[], documents: DocumentReco
 				throw badRequest('INVALID_USERNAME_FOR_RECIPIENT', `The user name for the recipient is invalid. The recipient Id follows. ${r.recipientId}`);
 			}
 		}
+		if (r.type === 'inPersonSigners') {
+			// DocuSign's in-person signer: a host (hostName, hostEmail) and the signer's name (spec inPersonSigner).
+			const hostEmail = str(r.extra.hostEmail);
+			if (!hostEmail || !EMAIL.test(hostEmail)) {
+				throw badRequest('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', `The email address for the recipient is invalid. The recipient Id follows. ${r.recipientId}`);
+			}
+			if (!str(r.extra.hostName)?.trim() || !str(r.extra.signerName)?.trim()) {
+				throw badRequest('INVALID_USERNAME_FOR_RECIPIENT', `The user name for the recipient is invalid. The recipient Id follows. ${r.recipientId}`);
+			}
+		}
 		for (const tab of Object.values(r.tabs ?? {}).flat()) {
 			const documentId = str(tab.documentId);
 			if (documentId && !documents.some((d) => d.documentId === documentId)) {

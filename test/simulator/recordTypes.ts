@@ -24,6 +24,10 @@ export interface RecipientRecord {
 	email?: string;
 	roleName?: string;
 	clientUserId?: string;
+	/** The code the recipient must enter before viewing or signing; never echoed back. */
+	accessCode?: string;
+	/** identityVerification names one of the account's workflows: signing needs `identityVerified`. */
+	identityVerificationRequired?: boolean;
 	tabs?: Record<string, Array<Record<string, unknown>>>;
 	sentDateTime?: string;
 	deliveredDateTime?: string;

@@ -1,4 +1,5 @@
 /** Maps method + path to a handler and to its counter key (the names tests count calls with). */
+import { listBrands, listIdentityWorkflows, listSigningGroups } from './accountFeatures';
 import { authorize, token, tokenEndpointKey, userinfo } from './auth';
 import { createBulkList, getBulkBatch, sendBulkList } from './bulkSend';
 import { createConnectConfig, deleteConnectConfig, getConnectConfig, listConnectConfigs } from './connect';
@@ -62,6 +63,9 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['PUT', '/connect/envelopes/:envelopeId/retry_queue', 'PUT connect/envelope/retry_queue', republishEnvelope],
 	['GET', '/connect/:connectId', 'GET connect/config', getConnectConfig],
 	['DELETE', '/connect/:connectId', 'DELETE connect/config', deleteConnectConfig],
+	['GET', '/identity_verification', 'GET identity_verification', listIdentityWorkflows],
+	['GET', '/brands', 'GET brands', listBrands],
+	['GET', '/signing_groups', 'GET signing_groups', listSigningGroups],
 ];
 
 /** Every counter key the simulator uses (token keys end in the grant: jwt, authorization_code, refresh_token). */

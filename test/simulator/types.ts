@@ -1,4 +1,6 @@
 /** Auth and delivery records, the whole mutable state, and re-exports of every simulator type. */
+import type { AccountFeatures } from './accountFeatures';
+
 export type * from './seedTypes';
 export type * from './controlTypes';
 export type * from './recordTypes';
@@ -68,6 +70,8 @@ export interface DeliveryRecord {
 }
 
 export interface SimState {
+	/** Identity-verification workflows, brands and signing groups per account id (accountFeatures.ts). */
+	accountFeatures: Record<string, AccountFeatures>;
 	envelopes: Map<string, EnvelopeRecord>;
 	templates: Map<string, TemplateRecord>;
 	connectConfigs: Map<string, ConnectConfigRecord>;

@@ -5,7 +5,7 @@
  */
 import type { SimCore } from './core';
 import { readJson } from './bodies';
-import { badRequest } from './errors';
+import { badRequest, DocuSignError } from './errors';
 import { checkSendable } from './envelopeBuild';
 import { findEnvelope } from './envelopes';
 import { json, type RequestData, type SimResponse } from './http';
@@ -111,16 +111,26 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 		core.state.signingSessions.delete(token);
 		return back(session.returnUrl, event);
 	};
-	if (action === 'sign') {
-		signRecipient(core, env, session.recipientId);
-		return finish('signing_complete');
+	const auth = {
+		accessCode: req.query.get('accessCode') ?? undefined,
+		identityVerified: req.query.get('identityVerified') === 'true',
+	};
+	try {
+		if (action === 'sign') {
+			signRecipient(core, env, session.recipientId, auth);
+			return finish('signing_complete');
+		}
+		if (action !== 'decline' && action !== 'cancel') viewRecipient(core, env, session.recipientId, auth);
+	} catch (error) {
+		if (!(error instanceof DocuSignError) || error.errorCode !== 'RECIPIENT_AUTHENTICATION_FAILED') throw error;
+		// As at DocuSign, the code is asked for before the documents are shown.
+		return page(401, 'Enter your access code', `<p>${error.message}</p><form><input name="accessCode"><input type="hidden" name="action" value="${action === 'sign' ? 'sign' : 'view'}"></form>`);
 	}
 	if (action === 'decline') {
 		declineRecipient(core, env, session.recipientId, req.query.get('reason') ?? 'Declined on the signing page');
 		return finish('decline');
 	}
 	if (action === 'cancel') return finish('cancel');
-	viewRecipient(core, env, session.recipientId);
 	const docs = env.documents.map((d) => `<li>${d.name}</li>`).join('');
 	return page(200, `Review and sign: ${env.emailSubject ?? ''}`, `<ul>${docs}</ul><ul>${link('sign', 'Finish (sign)')}${link('decline', 'Decline')}${link('cancel', 'Finish later')}</ul>`);
 }

@@ -5,11 +5,14 @@ import { searchEnvelopes } from './listSearch/searchEnvelopes';
 import { searchMaestroWorkflows } from './listSearch/searchMaestroWorkflows';
 import { searchTemplates } from './listSearch/searchTemplates';
 import { searchWebForms } from './listSearch/searchWebForms';
+import { getBrands } from './loadOptions/getBrands';
 import { getEmbeddedSigners } from './loadOptions/getEmbeddedSigners';
 import { getEnvelopeCustomFields } from './loadOptions/getEnvelopeCustomFields';
 import { getEnvelopeContentDocuments, getEnvelopeDocuments } from './loadOptions/getEnvelopeDocuments';
 import { getEnvelopeRecipients } from './loadOptions/getEnvelopeRecipients';
 import { getTemplateFolders } from './loadOptions/getTemplateFolders';
+import { getIdentityVerificationWorkflows } from './loadOptions/getIdentityVerificationWorkflows';
+import { getSigningGroups } from './loadOptions/getSigningGroups';
 import { getTemplateRoles } from './loadOptions/getTemplateRoles';
 import { getWebFormFields } from './loadOptions/getWebFormFields';
 import { getMaestroTriggerInputs } from './resourceMapping/getMaestroTriggerInputs';
@@ -25,11 +28,14 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	getBrands,
 	getEmbeddedSigners,
 	getEnvelopeContentDocuments,
 	getEnvelopeCustomFields,
 	getEnvelopeDocuments,
 	getEnvelopeRecipients,
+	getIdentityVerificationWorkflows,
+	getSigningGroups,
 	getTemplateFolders,
 	getTemplateRoles,
 	getWebFormFields,

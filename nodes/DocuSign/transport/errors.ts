@@ -16,7 +16,12 @@ const HINTS: Record<string, string> = {
 	PARTNER_AUTHENTICATION_FAILED:
 		'The integration key is not known in this DocuSign environment. Check the credential\'s Environment (developer vs production).',
 	ACCOUNT_LACKS_PERMISSIONS:
-		'The account\'s plan or settings do not allow this action. Ask a DocuSign administrator to enable it for the account.',
+		'The account\'s plan or settings do not allow this action (for example ID verification, signing groups or branding are not on the plan). Ask a DocuSign administrator to enable it for the account.',
+	IDENTITY_WORKFLOW_INVALID_ID:
+		'The account has no identity-verification workflow with this ID: pick one from the Verification Workflow list. An empty list means the account has no phone or ID verification (ID verification is a paid add-on; ask a DocuSign administrator).',
+	BRAND_ID_INVALID: 'The account has no brand with this ID. Pick the brand from the Brand list, or remove the option to use the account\'s default brand.',
+	SIGNING_GROUP_ID_INVALID:
+		'The account has no signing group with this ID. Pick one from the Signing Group list (DocuSign Admin → Signing Groups).',
 	USER_LACKS_PERMISSIONS:
 		'The connected user lacks the permission for this action in DocuSign. Ask an administrator to grant it, or connect as another user.',
 	ENVELOPE_DOES_NOT_EXIST:

@@ -7,7 +7,7 @@ import { buildRecipients } from './shared/definition';
 import { collectDocuments, documentDefinitions } from './shared/documents';
 import { emailSubjectField, envelopeOptions, statusField } from './shared/envelope.description';
 import { completeDefinition, readEmailSubject, readEnvelopeOptions, readStatus } from './shared/options';
-import { carbonCopiesCollection, signersCollection } from './shared/recipients.description';
+import { carbonCopiesCollection, certifiedDeliveriesCollection, signersCollection } from './shared/recipients.description';
 
 const properties: INodeProperties[] = [
 	emailSubjectField(true),
@@ -48,6 +48,7 @@ const properties: INodeProperties[] = [
 	},
 	signersCollection,
 	carbonCopiesCollection,
+	certifiedDeliveriesCollection,
 	statusField,
 	envelopeOptions,
 ];

@@ -65,12 +65,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				templateId,
 				templateName: template.name,
 				...(typeof definition.emailSubject === 'string' ? { emailSubject: definition.emailSubject } : {}),
-				roles: templateRoles.map(({ roleName, name, email, routingOrder, clientUserId }) => ({
+				roles: templateRoles.map(({ roleName, name, email, routingOrder, clientUserId, accessCode }) => ({
 					roleName,
 					name,
 					email,
 					...(routingOrder !== undefined ? { routingOrder: Number(routingOrder) } : {}),
 					...(clientUserId !== undefined ? { clientUserId } : {}),
+					// The method only: the code itself never goes into the output.
+					...(accessCode !== undefined ? { authentication: 'accessCode' } : {}),
 				})),
 			},
 		},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { brandOption, remindersOption } from './notification.description';
+
 /** Connect events a per-envelope webhook can ask for (Connect 2.0 names). */
 export const NOTIFICATION_EVENTS = [
 	{ name: 'Envelope Completed', value: 'envelope-completed', description: 'Every recipient finished; the documents are signed' },
@@ -172,7 +174,7 @@ const advancedJsonOption: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		'Any other field of DocuSign\'s envelope definition, merged into what the node builds: objects key by key, arrays item by item. E.g. {"notification": {"useAccountDefaults": "false", "expirations": {"expireEnabled": "true", "expireAfter": "30"}}}, or {"recipients": {"signers": [{"accessCode": "1234"}]}} to give the first signer an access code. Field names as in the Envelopes: create reference.',
+		'Any other field of DocuSign\'s envelope definition, merged into what the node builds: objects key by key, arrays item by item. E.g. {"recipients": {"signers": [{"note": "Please bring your ID"}]}} to add a note for the first signer. Field names as in the Envelopes: create reference.',
 };
 
 /** The envelope options both creates share. */
@@ -184,6 +186,7 @@ export const envelopeOptions: INodeProperties = {
 	default: {},
 	options: [
 		advancedJsonOption,
+		brandOption,
 		customFieldsOption,
 		{
 			displayName: 'Email Message',
@@ -202,6 +205,7 @@ export const envelopeOptions: INodeProperties = {
 			description:
 				'A key of your own, such as a CRM deal ID or order number: the node creates at most one envelope per key. When an envelope with this key exists (from the last 365 days), it is returned with alreadyExisted: true and no new one is created. Without a key, retries within a run still never create an envelope twice.',
 		},
+		remindersOption,
 		statusNotificationOption,
 	],
 };

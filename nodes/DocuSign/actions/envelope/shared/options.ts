@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../helpers/itemErrors';
 import { buildCustomFields, buildEventNotification, checkMergedRecipients } from './definition';
-import { deepMerge, parseAdvancedJson } from './validation';
+import { deepMerge, parseAdvancedJson, requireWholeNumber } from './validation';
 
 const EMAIL_SUBJECT_MAX = 100;
 const EMAIL_BLURB_MAX = 10000;
@@ -43,6 +43,42 @@ export function readStatus(context: IExecuteFunctions, itemIndex: number): 'sent
 	return status;
 }
 
+/**
+ * `notification` from Options → Reminders and Expiration: the account defaults, or explicit
+ * reminders and expiration (DocuSign uses a request's values only with useAccountDefaults "false",
+ * and an expiration only with expireEnabled "true": spec definitions notification, expirations).
+ */
+export function buildNotification(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject | undefined {
+	const settings = (options.notification as IDataObject | undefined)?.settings as IDataObject | undefined;
+	if (!settings) return undefined;
+	if (settings.useAccountDefaults === true) return { useAccountDefaults: 'true' };
+	const where = 'Options → Reminders and Expiration';
+	const days = (value: unknown, field: string, min: number, fallback: number) =>
+		requireWholeNumber(context, itemIndex, value ?? fallback, `${where} → ${field}`, min, 'DocuSign counts in whole days, up to 999.', 999);
+	const expireAfter = days(settings.expireAfter, 'Expires After', 1, 120);
+	const expireWarn = days(settings.expireWarn, 'Warn Before Expiry', 0, 0);
+	if (expireWarn >= expireAfter) {
+		throw inputError(
+			context,
+			itemIndex,
+			`${where}: the warning comes ${expireWarn} days before expiry, but the envelope expires after ${expireAfter} days`,
+			'Warn fewer days before expiry than the envelope lives, or set Warn Before Expiry to 0.',
+		);
+	}
+	const reminderEnabled = settings.reminderEnabled !== false;
+	return {
+		useAccountDefaults: 'false',
+		reminders: reminderEnabled
+			? {
+					reminderEnabled: 'true',
+					reminderDelay: String(days(settings.reminderDelay, 'First Reminder After', 0, 2)),
+					reminderFrequency: String(days(settings.reminderFrequency, 'Repeat Every', 0, 2)),
+				}
+			: { reminderEnabled: 'false' },
+		expirations: { expireEnabled: 'true', expireAfter: String(expireAfter), expireWarn: String(expireWarn) },
+	};
+}
+
 /** The Options of an item, checked: fields to add to the definition, and Advanced (JSON). */
 export interface EnvelopeOptions {
 	fields: IDataObject;
@@ -69,6 +105,10 @@ export function readEnvelopeOptions(context: IExecuteFunctions, itemIndex: numbe
 	if (customFields) fields.customFields = customFields;
 	const eventNotification = buildEventNotification(context, itemIndex, options);
 	if (eventNotification) fields.eventNotification = eventNotification;
+	const notification = buildNotification(context, itemIndex, options);
+	if (notification) fields.notification = notification;
+	const brandId = String(options.brandId ?? '').trim();
+	if (brandId) fields.brandId = brandId;
 	return {
 		fields,
 		advanced: parseAdvancedJson(context, itemIndex, options.advancedJson),

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationFields } from './recipientAuth.description';
 import { tabsCollection } from './tabs.description';
 
 export const ROUTING_ORDER_HINT =
@@ -44,6 +45,65 @@ const recipientIdField: INodeProperties = {
 		'Leave empty to number the recipients 1, 2, 3… in the order listed (signers first). Set it to refer to this recipient from Advanced JSON. Must be unique in the envelope.',
 };
 
+const signerTypeField: INodeProperties = {
+	displayName: 'Signer Type',
+	name: 'signerType',
+	type: 'options',
+	options: [
+		{ name: 'Person (By E-Mail)', value: 'email', description: 'One person, who gets the signing e-mail' },
+		{
+			name: 'Signing Group',
+			value: 'signingGroup',
+			description: "Any one member of one of the account's signing groups signs for all",
+		},
+		{
+			name: 'In Person (Hosted)',
+			value: 'inPerson',
+			description: 'The signer signs on the device of a host (such as a member of your staff), who gets the e-mail',
+		},
+	],
+	default: 'email',
+};
+
+const signingGroupAndHostFields: INodeProperties[] = [
+	{
+		displayName: 'Signing Group Name or ID',
+		name: 'signingGroupId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSigningGroups' },
+		default: '',
+		displayOptions: { show: { signerType: ['signingGroup'] } },
+		description:
+			'Every member of the group gets the e-mail; the first to sign completes it for the group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Signer Email',
+		name: 'signerEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show: { signerType: ['inPerson'] } },
+		description: 'Optional: where the in-person signer gets a copy of the completed documents',
+	},
+	{
+		displayName: 'Host Name',
+		name: 'hostName',
+		type: 'string',
+		default: '',
+		placeholder: 'Sam Staff',
+		displayOptions: { show: { signerType: ['inPerson'] } },
+		description: 'The person who hands over the device: they get the e-mail and start the signing',
+	},
+	{
+		displayName: 'Host Email',
+		name: 'hostEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show: { signerType: ['inPerson'] } },
+	},
+];
+
 /** Signers of an envelope made from documents, each with the fields (tabs) they fill in. */
 export const signersCollection: INodeProperties = {
 	displayName: 'Signers',
@@ -59,8 +119,10 @@ export const signersCollection: INodeProperties = {
 			displayName: 'Signer',
 			name: 'signer',
 			values: [
-				nameField,
-				emailField,
+				signerTypeField,
+				{ ...nameField, displayOptions: { show: { signerType: ['email', 'inPerson'] } } },
+				{ ...emailField, displayOptions: { show: { signerType: ['email'] } } },
+				...signingGroupAndHostFields,
 				routingOrderField,
 				{
 					displayName: 'Client User ID (Embedded Signing)',
@@ -68,7 +130,9 @@ export const signersCollection: INodeProperties = {
 					type: 'string',
 					default: '',
 					hint: CLIENT_USER_ID_HINT,
+					displayOptions: { show: { signerType: ['email'] } },
 				},
+				...authenticationFields(['none', 'accessCode', 'phone', 'idVerification']),
 				recipientIdField,
 				tabsCollection,
 			],
@@ -91,6 +155,25 @@ export const carbonCopiesCollection: INodeProperties = {
 			displayName: 'Carbon Copy',
 			name: 'carbonCopy',
 			values: [nameField, emailField, routingOrderField, recipientIdField],
+		},
+	],
+};
+
+/** Certified deliveries ("Needs to View"): people who must open the envelope before it moves on, without signing. */
+export const certifiedDeliveriesCollection: INodeProperties = {
+	displayName: 'Needs to View',
+	name: 'certifiedDeliveries',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Recipient Who Needs to View',
+	default: {},
+	description:
+		'People who must open and view the envelope (certified delivery) when their routing order is reached; routing waits for them, but they do not sign',
+	options: [
+		{
+			displayName: 'Recipient',
+			name: 'certifiedDelivery',
+			values: [nameField, emailField, routingOrderField, ...authenticationFields(['none', 'accessCode']), recipientIdField],
 		},
 	],
 };
@@ -140,6 +223,7 @@ export const templateRolesCollection: INodeProperties = {
 					default: '',
 					hint: CLIENT_USER_ID_HINT,
 				},
+				...authenticationFields(['none', 'accessCode']),
 				{
 					displayName: 'Prefilled Text Fields',
 					name: 'textTabs',

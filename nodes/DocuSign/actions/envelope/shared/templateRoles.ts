@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { inputError } from '../../../helpers/itemErrors';
 import { findRole, type TemplateInfo, type TemplateRole } from '../../template/templateRoles';
 import { readClientUserId } from './definition';
+import { readRecipientAuthentication } from './recipientAuth';
+import type { AuthenticationMethod } from './recipientAuth.description';
 import { requireEmail, requireText, requireWholeNumber } from './validation';
 
 // DocuSign answers recipientType in lower case ("carboncopy"); the collections are camel case.
@@ -29,6 +31,9 @@ export interface RoleInput {
 	routingOrder?: number;
 	clientUserId?: string;
 	textTabs: Array<{ tabLabel: string; value: string }>;
+	/** `accessCode` when the role has one (templateRole has no identityVerification in DocuSign's spec). */
+	authFields: IDataObject;
+	authentication: AuthenticationMethod;
 	/** "Role 2", for messages. */
 	position: string;
 	/** "Role 2 ("Manager")", for messages about its fields. */
@@ -87,7 +92,11 @@ export function readRoleInputs(context: IExecuteFunctions, itemIndex: number): R
 			),
 			value: tab.value === undefined || tab.value === null ? '' : String(tab.value),
 		}));
-		return { roleName, name, email, routingOrder, clientUserId, textTabs, position: where, where: label };
+		const { fields: authFields, method: authentication } = readRecipientAuthentication(context, itemIndex, entry, label, [
+			'none',
+			'accessCode',
+		]);
+		return { roleName, name, email, routingOrder, clientUserId, textTabs, authFields, authentication, position: where, where: label };
 	});
 }
 
@@ -123,6 +132,7 @@ export function buildTemplateRoles(
 		const templateRole: IDataObject = { roleName: role.roleName, name: input.name, email: input.email };
 		if (input.routingOrder !== undefined) templateRole.routingOrder = String(input.routingOrder);
 		if (input.clientUserId) templateRole.clientUserId = input.clientUserId;
+		Object.assign(templateRole, input.authFields);
 		if (input.textTabs.length) {
 			if (template.tabsListed) {
 				const known = role.textTabLabels;

@@ -127,3 +127,6 @@ export function parseAdvancedJson(context: IExecuteFunctions, itemIndex: number,
 	}
 	return parsed;
 }
+
+/** DocuSign's boolean strings ("true"/"false") from a node boolean. */
+export const bool = (value: unknown): string => String(value === true || value === 'true');
