@@ -2,6 +2,7 @@
 import { ConnectDispatcher } from './connectDelivery';
 import { FaultSwitches } from './faults';
 import { RateLimiter } from './rateLimit';
+import { seedAccountCustomFields } from './customFields';
 import { seedTemplates } from './seedTemplates';
 import type { LogEntry, SeedAccount, SeedData, SeedUser, SimConfig, SimState, TemplateRecord } from './types';
 
@@ -74,6 +75,7 @@ export class SimCore {
 			authCodes: new Map(),
 			signingSessions: new Map(),
 			deliveries: [],
+			accountCustomFields: seedAccountCustomFields(),
 			envelopeSeq: 0,
 			connectSeq: 0,
 		};

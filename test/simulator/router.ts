@@ -4,6 +4,7 @@ import { createBulkList, getBulkBatch, sendBulkList } from './bulkSend';
 import { createConnectConfig, deleteConnectConfig, getConnectConfig, listConnectConfigs } from './connect';
 import type { SimCore } from './core';
 import { getDocument, listDocuments } from './documents';
+import { getAccountCustomFields } from './customFields';
 import { createEnvelope } from './envelopeCreate';
 import { listEnvelopes } from './envelopeList';
 import { getCustomFields, getEnvelope, getRecipients, putEnvelope, putRecipients } from './envelopes';
@@ -28,6 +29,7 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 	['GET', '/envelopes/:envelopeId/documents/:documentId', 'GET envelope/document', getDocument],
 	['POST', '/envelopes/:envelopeId/views/recipient', 'POST envelope/views/recipient', recipientView],
 	['POST', '/envelopes/:envelopeId/views/sender', 'POST envelope/views/sender', senderView],
+	['GET', '/custom_fields', 'GET custom_fields', getAccountCustomFields],
 	['GET', '/templates', 'GET templates', listTemplates],
 	['GET', '/templates/:templateId', 'GET template', getTemplate],
 	['POST', '/bulk_send_lists', 'POST bulk_send_lists', createBulkList],

@@ -2,7 +2,7 @@
 export type * from './seedTypes';
 export type * from './controlTypes';
 export type * from './recordTypes';
-import type { BulkBatchRecord, BulkListRecord, ConnectConfigRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
+import type { BulkBatchRecord, BulkListRecord, ConnectConfigRecord, CustomFieldRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
 
 export interface TokenRecord {
 	token: string;
@@ -81,6 +81,8 @@ export interface SimState {
 	authCodes: Map<string, AuthCodeRecord>;
 	signingSessions: Map<string, SigningSession>;
 	deliveries: DeliveryRecord[];
+	/** Envelope custom fields an admin defined per account (Admin → Envelope Custom Fields). */
+	accountCustomFields: Map<string, { text: CustomFieldRecord[]; list: CustomFieldRecord[] }>;
 	envelopeSeq: number;
 	connectSeq: number;
 }
