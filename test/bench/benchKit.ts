@@ -269,7 +269,7 @@ export async function prebuildBodies(count: number, runLabel: string): Promise<P
 			binary,
 			where: 'Document 1',
 		};
-		const marker = { value: `r-${createHash('sha256').update(`${runLabel}:${n}`).digest('hex').slice(0, 40)}`, fromUser: false };
+		const marker = { transactionId: createHash('sha256').update(`${runLabel}:${n}`).digest('hex').slice(0, 32) };
 		const definition = withMarker(
 			{
 				emailSubject: `Contract ${n}`,

@@ -77,10 +77,22 @@ const envelopeReads = () => sim.counters()['GET envelope'] ?? 0;
 it('a signer signs: the signed envelope-completed resumes the execution with the outcome and the documents, and nothing polled', async () => {
 	const execution = await sendAndWait({ ...fromDocuments, waitOptions: { downloadDocuments: true } });
 	const envelopeId = envelopeIdOf(execution);
-	const stored = sim.envelope(envelopeId) as { status: string; eventNotification: IDataObject };
+	const stored = sim.envelope(envelopeId) as {
+		status: string;
+		eventNotification: IDataObject;
+		transactionId: string;
+		textCustomFields: IDataObject[];
+		listCustomFields: IDataObject[];
+	};
 	expect(stored.status).toBe('sent');
+	// The account's admin-defined envelope custom fields stay on the envelope, with their defaults.
+	expect([...stored.listCustomFields, ...stored.textCustomFields].map(({ name, value }) => [name, value])).toEqual([
+		['Department', 'Sales'],
+		['Cost Center', 'CC-100'],
+	]);
+	expect(String(stored.eventNotification.url)).toContain(`envelope=${stored.transactionId}&`);
 	expect(String(stored.eventNotification.url)).toMatch(
-		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=r-[0-9a-f]{40}&documents=true&signature=[0-9a-f]{64}$`),
+		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=[0-9a-f-]{36}&documents=true&signature=[0-9a-f]{64}$`),
 	);
 
 	sim.view(envelopeId, '1');

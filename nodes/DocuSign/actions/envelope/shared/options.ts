@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../helpers/itemErrors';
+import { checkDuplicateProtection } from './createEnvelope';
 import { buildCustomFields, buildEventNotification, checkMergedRecipients } from './definition';
 import { deepMerge, parseAdvancedJson } from './validation';
 
@@ -69,11 +70,13 @@ export function readEnvelopeOptions(context: IExecuteFunctions, itemIndex: numbe
 	if (customFields) fields.customFields = customFields;
 	const eventNotification = buildEventNotification(context, itemIndex, options);
 	if (eventNotification) fields.eventNotification = eventNotification;
-	return {
+	const result = {
 		fields,
 		advanced: parseAdvancedJson(context, itemIndex, options.advancedJson),
 		idempotencyKey: String(options.idempotencyKey ?? '').trim(),
 	};
+	checkDuplicateProtection(context, itemIndex, result);
+	return result;
 }
 
 /** Adds the options to a definition, merges Advanced (JSON) over it and checks the result's recipients. */
