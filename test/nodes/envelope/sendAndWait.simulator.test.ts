@@ -202,6 +202,52 @@ it('from a template, filling its roles', async () => {
 	expect(execution.outputOf('After')[0].json).toMatchObject({ status: 'completed', envelopeId });
 });
 
+describe('compositeTemplates in Options → Advanced (JSON)', () => {
+	const composite = {
+		compositeTemplates: [
+			{ compositeTemplateId: '1', inlineTemplates: [{ sequence: '1', recipients: { carbonCopies: [{ name: 'Audit', email: 'audit@example.com', recipientId: '9' }] } }] },
+		],
+	};
+	const withComposite = (options: IDataObject): INodeParameters => ({
+		...fromDocuments,
+		carbonCopies: {},
+		options: { advancedJson: JSON.stringify(composite), ...options },
+	});
+
+	it('resume works: the transactionId is envelope-level, so the Connect message names the envelope', async () => {
+		const execution = await sendAndWait(withComposite({}));
+		const envelopeId = envelopeIdOf(execution);
+		const stored = sim.envelope(envelopeId) as { transactionId?: string; recipients: Array<{ recipientId: string; email: string }> };
+		expect(stored.transactionId).toMatch(/^[0-9a-f-]{36}$/);
+
+		sim.sign(envelopeId, stored.recipients.find((recipient) => recipient.email === 'jane@example.com')!.recipientId);
+		await connectDone(execution);
+
+		expect(execution.outputOf('After')[0].json).toMatchObject({ status: 'completed', envelopeId });
+	});
+
+	it('an Idempotency Key is refused before any DocuSign call: DocuSign ignores envelope-level custom fields there', async () => {
+		const execution = await host.run({
+			nodes: [
+				startNode(),
+				sendAndWaitNode(
+					{ authentication: 'jwt', ...withComposite({ idempotencyKey: 'deal-9' }) },
+					{ docuSignJwtApi: JWT_CREDENTIAL, docuSignConnectHmacApi: HMAC_CREDENTIAL },
+				),
+				after(),
+			],
+			connections: connections(true),
+			credentials: credentials(),
+			store,
+			inputItems: [inputItem()],
+		});
+
+		expect(execution.error?.message).toBe('Item 1: Idempotency Key cannot be used with compositeTemplates in Options → Advanced (JSON)');
+		expect(sim.requestLog.filter((entry) => entry.path.includes('/restapi/'))).toEqual([]);
+		expect(sim.state.envelopes.size).toBe(0);
+	});
+});
+
 it('ten envelopes, ten waiting executions: each resumes with its own envelope, and DocuSign counted no envelope read', async () => {
 	const executions: WaitingExecution[] = [];
 	for (let n = 1; n <= 10; n++) executions.push(await sendAndWait(fromDocuments, [inputItem(n)]));
