@@ -20,8 +20,9 @@ function fieldsOf(raw: unknown): CustomFieldSet {
 
 /** A definition's field as an envelope field: everything but the answer-only errorDetails. */
 function asEnvelopeField(field: IDataObject): IDataObject {
-	const { errorDetails: _errorDetails, ...rest } = field;
-	return { ...rest };
+	const copy = { ...field };
+	delete copy.errorDetails;
+	return copy;
 }
 
 /**

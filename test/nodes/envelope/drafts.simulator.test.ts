@@ -169,4 +169,43 @@ describe('Idempotency Key', () => {
 		expect(rerun.json).toMatchObject({ envelopeId, status: 'created', alreadyExisted: true });
 		expect(sim.state.envelopes.size).toBe(1);
 	});
+
+	it("a draft made with a key, bulk sent: the copies do not carry the key, so a re-run still finds the draft", async () => {
+		const params = create({ status: 'created', options: { idempotencyKey: 'template-draft-1' } });
+		const [draft] = await ok(params);
+		const people = [1, 2].map((n) => ({ json: { name: `Person ${n}`, email: `person${n}@example.com` } }));
+		await ok(
+			{ resource: 'bulkSend', operation: 'send', source: 'envelope', envelopeId: String(draft.json.envelopeId), recipientName: '={{ $json.name }}', recipientEmail: '={{ $json.email }}' },
+			people,
+		);
+		const copies = [...sim.state.envelopes.values()].filter((envelope) => envelope.bulkBatchId);
+		expect(copies.map((copy) => fieldsOf(copy.envelopeId))).toEqual([
+			[...ACCOUNT_DEFAULTS, [MARKER_FIELD, '']],
+			[...ACCOUNT_DEFAULTS, [MARKER_FIELD, '']],
+		]);
+
+		const [rerun] = await ok(params);
+
+		expect(rerun.json).toMatchObject({ envelopeId: draft.json.envelopeId, alreadyExisted: true });
+	});
+});
+
+describe('refused before any DocuSign call', () => {
+	const composite = JSON.stringify({
+		compositeTemplates: [{ compositeTemplateId: '1', inlineTemplates: [{ sequence: '1', recipients: { carbonCopies: [{ name: 'Audit', email: 'audit@example.com', recipientId: '9' }] } }] }],
+	});
+
+	it.each([
+		[
+			'custom fields with compositeTemplates',
+			{ advancedJson: composite, customFields: { field: [{ name: 'crmDealId', value: 'D-1' }] } },
+			'Item 1: Envelope custom fields are ignored by DocuSign when Options → Advanced (JSON) has compositeTemplates',
+		],
+		['an Idempotency Key with compositeTemplates', { advancedJson: composite, idempotencyKey: 'deal-1' }, 'Item 1: Idempotency Key cannot be used with compositeTemplates in Options → Advanced (JSON)'],
+		['a transactionId of its own', { advancedJson: '{"transactionId": "mine"}' }, 'Item 1: Options → Advanced (JSON) sets "transactionId", which the node sets itself'],
+	])('%s', async (_name, options, message) => {
+		const result = await runOnSimulator([node(create({ options }))], { inputItems: [pdfItem()] });
+		expect(result.error?.message).toBe(message);
+		expect(sim.requestLog.filter((entry) => entry.path.includes('/restapi/'))).toEqual([]);
+	});
 });
