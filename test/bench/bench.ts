@@ -101,7 +101,7 @@ async function sameRequests(sim: SimulatorHandle): Promise<void> {
 	const creates = await sim.log('POST envelopes');
 	const [node, raw] = creates.slice(-2).map((entry) => entry.body?.parts ?? []);
 	const strip = (parts: Array<{ json?: IDataObject; size: number }>) =>
-		JSON.stringify(parts.map(({ json, size }) => ({ json: json && JSON.parse(JSON.stringify(json).replace(/"[rk]-[0-9a-f]{40}"/g, '"marker"')), size })));
+		JSON.stringify(parts.map(({ json, size }) => ({ json: json && JSON.parse(JSON.stringify(json).replace(/"[rk]-[0-9a-f]{40}"|"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/g, '"marker"')), size })));
 	if (strip(node) !== strip(raw)) {
 		throw new Error(`the raw loop would not send what the node sends:\nnode ${strip(node)}\nraw  ${strip(raw)}`);
 	}

@@ -269,7 +269,8 @@ export async function prebuildBodies(count: number, runLabel: string): Promise<P
 			binary,
 			where: 'Document 1',
 		};
-		const marker = { value: `r-${createHash('sha256').update(`${runLabel}:${n}`).digest('hex').slice(0, 40)}`, fromUser: false };
+		const hex = createHash('sha256').update(`${runLabel}:${n}`).digest('hex');
+		const marker = { transactionId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}` };
 		const definition = withMarker(
 			{
 				emailSubject: `Contract ${n}`,

@@ -1,6 +1,7 @@
 /**
- * At most one envelope per marker: the user's key finds an earlier envelope without a create;
- * an ambiguous failure is resolved by a marker lookup instead of a second create.
+ * At most one envelope per marker: the user's key (a hidden custom field) finds an earlier
+ * envelope without a create; an ambiguous failure is resolved by a transactionId lookup instead of
+ * a second create. Lookups ask for every status by name, drafts included.
  */
 import { chain, runWorkflow, startNode, CredentialStore, type RunResult } from './harness';
 
@@ -16,6 +17,7 @@ import {
 	clock,
 	createEnvelopeOnce,
 	envelopeMarker,
+	EVERY_ENVELOPE_STATUS,
 	MARKER_FIELD,
 	resolveAccount,
 	withMarker,
@@ -61,7 +63,7 @@ class CreateProbe implements INodeType {
 				send: async () =>
 					(await apiRequest.call(this, 'POST', '/envelopes', { body: definition, itemIndex, account, action: 'create the envelope' })) as IDataObject,
 			});
-			out.push({ json: { ...result, marker: marker.value }, pairedItem: { item: itemIndex } });
+			out.push({ json: { ...result, marker: marker.transactionId, userKey: marker.userKey }, pairedItem: { item: itemIndex } });
 		}
 		return [out];
 	}
@@ -101,26 +103,36 @@ async function create(items: number, idempotencyKey = ''): Promise<RunResult> {
 	});
 }
 
-/** A DocuSign-shaped account whose envelopes can be found by custom field. */
+/**
+ * A DocuSign-shaped account whose envelopes can be found by transactionId or custom field; like
+ * DocuSign it lists drafts only when `status` names "created".
+ */
 function fakeAccount() {
-	const envelopes: Array<{ envelopeId: string; marker: string }> = [];
+	const envelopes: Array<{ envelopeId: string; transactionId?: string; userKey?: string; status: string }> = [];
 	const posts: IDataObject[] = [];
-	const markerOf = (body: IDataObject) =>
-		((body.customFields as IDataObject).textCustomFields as IDataObject[]).find((f) => f.name === MARKER_FIELD)?.value as string;
+	const userKeyOf = (body: IDataObject) =>
+		(((body.customFields as IDataObject | undefined)?.textCustomFields ?? []) as IDataObject[]).find((f) => f.name === MARKER_FIELD)
+			?.value as string | undefined;
 	const createdReply = (body: IDataObject) => {
 		const envelopeId = `env-${envelopes.length + 1}`;
-		envelopes.push({ envelopeId, marker: markerOf(body) });
-		return { envelopeId, status: 'sent', statusDateTime: '2026-11-28T10:00:00Z', uri: `/envelopes/${envelopeId}` };
+		const status = String(body.status ?? 'sent');
+		envelopes.push({ envelopeId, transactionId: body.transactionId as string | undefined, userKey: userKeyOf(body), status });
+		return { envelopeId, status, statusDateTime: '2026-11-28T10:00:00Z', uri: `/envelopes/${envelopeId}` };
 	};
 	const lookups: string[] = [];
 	const lookup = (uri: string) => {
 		const query = new URL(uri, REST).searchParams;
-		const [, value] = (query.get('custom_field') ?? '').split('=');
-		lookups.push(value);
-		const found = envelopes.filter((e) => e.marker === value).map((e) => ({ envelopeId: e.envelopeId, status: 'sent' }));
+		const statuses = (query.get('status') ?? '').split(',');
+		const transactionId = query.get('transaction_ids');
+		const [, userKey] = (query.get('custom_field') ?? '').split('=');
+		lookups.push(transactionId ?? userKey);
+		const found = envelopes
+			.filter((e) => (transactionId ? e.transactionId === transactionId : e.userKey === userKey))
+			.filter((e) => e.status !== 'created' || statuses.includes('created'))
+			.map((e) => ({ envelopeId: e.envelopeId, status: e.status }));
 		return { resultSetSize: String(found.length), envelopes: found };
 	};
-	return { envelopes, posts, createdReply, lookup, lookups, markerOf };
+	return { envelopes, posts, createdReply, lookup, lookups };
 }
 
 beforeAll(() => nock.disableNetConnect());
@@ -138,7 +150,7 @@ afterAll(() => {
 });
 
 describe('envelope creates are idempotent', () => {
-	it('marks every create with a hidden custom field, distinct per item, valid for the spec', async () => {
+	it('marks every create with its own transactionId and sends no custom fields, valid for the spec', async () => {
 		const account = fakeAccount();
 		nock(REST)
 			.persist()
@@ -147,9 +159,11 @@ describe('envelope creates are idempotent', () => {
 		const result = await create(3);
 		expect(result.error).toBeUndefined();
 		expect(account.posts).toHaveLength(3);
-		const fields = account.posts.map((body) => ((body.customFields as IDataObject).textCustomFields as IDataObject[])[0]);
-		expect(fields.every((f) => f.name === MARKER_FIELD && f.show === 'false')).toBe(true);
-		expect(new Set(fields.map((f) => f.value)).size).toBe(3);
+		// No customFields: DocuSign gives the envelope the account's own custom fields and their defaults.
+		expect(account.posts.every((body) => body.customFields === undefined)).toBe(true);
+		const ids = account.posts.map((body) => String(body.transactionId));
+		expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))).toBe(true);
+		expect(new Set(ids).size).toBe(3);
 		for (const body of account.posts) expect(validateAgainstSpec('envelopeDefinition', body)).toMatchObject({ valid: true });
 		expect(account.lookups).toEqual([]);
 	});
@@ -172,6 +186,33 @@ describe('envelope creates are idempotent', () => {
 		expect(output).toMatchObject({ recovered: true, alreadyExisted: false, attempts: 1 });
 		expect((output.envelope as IDataObject).envelopeId).toBe('env-1');
 		expect(account.lookups).toEqual([output.marker]);
+	});
+
+	it('a lost response of a draft create is found too: the lookup names every status, "created" included', async () => {
+		const account = fakeAccount();
+		nock(REST)
+			.post(`${PATH}/envelopes`, (body) => {
+				account.createdReply({ ...(body as IDataObject), status: 'created' });
+				return true;
+			})
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+		const queries: URLSearchParams[] = [];
+		nock(REST)
+			.persist()
+			.get(`${PATH}/envelopes`)
+			.query(true)
+			.reply(200, (uri) => {
+				queries.push(new URL(uri, REST).searchParams);
+				return account.lookup(uri);
+			});
+
+		const result = await create(1);
+
+		expect(result.error).toBeUndefined();
+		expect(account.envelopes).toHaveLength(1);
+		expect(result.outputOf('Create')[0].json).toMatchObject({ recovered: true, envelope: { envelopeId: 'env-1', status: 'created' } });
+		expect(queries.map((q) => [q.get('transaction_ids'), q.get('status')])).toEqual([[account.envelopes[0].transactionId, EVERY_ENVELOPE_STATUS]]);
+		expect(EVERY_ENVELOPE_STATUS.split(',')).toContain('created');
 	});
 
 	it('a 503 that created nothing: the lookup finds none and the create is sent again, once', async () => {

@@ -121,15 +121,20 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 // ---------------------------------------------------------------------------------------------
 
 export const isCreate = (e: LogEntry) => e.endpoint === 'POST envelopes';
-export const isMarkerLookup = (e: LogEntry) => e.endpoint === 'GET envelopes' && typeof e.query.custom_field === 'string';
+/** A lookup of a create's marker: by transactionId (within a run) or by the Idempotency Key's custom field. */
+export const isMarkerLookup = (e: LogEntry) =>
+	e.endpoint === 'GET envelopes' && (typeof e.query.transaction_ids === 'string' || typeof e.query.custom_field === 'string');
 export const isRest = (e: LogEntry) => e.path.includes('/restapi/');
 
-/** Envelopes in the simulator with their idempotency marker. */
-export function envelopesWithMarkers(sim: Simulator): Array<{ envelopeId: string; marker?: string; emailSubject?: string }> {
+/** Envelopes in the simulator with their idempotency marker: the transactionId, else the marker custom field. */
+export function envelopesWithMarkers(
+	sim: Simulator,
+): Array<{ envelopeId: string; marker?: string; emailSubject?: string; status: string }> {
 	return [...sim.state.envelopes.values()].map((env) => ({
 		envelopeId: env.envelopeId,
-		marker: env.textCustomFields.find((field) => field.name === MARKER_FIELD)?.value,
+		marker: env.transactionId ?? env.textCustomFields.find((field) => field.name === MARKER_FIELD)?.value,
 		emailSubject: env.emailSubject,
+		status: env.status,
 	}));
 }
 

@@ -25,6 +25,19 @@ export function createBulkList(ctx: RestCtx): SimResponse {
 	return json(201, { listId, name, bulkCopies });
 }
 
+/**
+ * A copy's custom field values go into the fields the envelope already has (spec
+ * `bulkSendingCopy.customFields`: "must also be included in the original envelope or template");
+ * they fill values and never replace the other fields.
+ */
+function applyCopyFields(env: EnvelopeRecord, copy: Record<string, unknown>): void {
+	for (const f of asArray(copy.customFields)) {
+		const existing = [...env.textCustomFields, ...env.listCustomFields].find((x) => x.name === str(f.name));
+		if (existing) existing.value = str(f.value) ?? '';
+		else env.textCustomFields.push({ fieldId: String(20_000_000 + env.textCustomFields.length), name: str(f.name) ?? '', value: str(f.value) ?? '', show: 'true', required: 'false' });
+	}
+}
+
 /** The draft envelope with one copy's recipients, custom fields and subject applied. */
 function fromDraft(ctx: RestCtx, draft: EnvelopeRecord, copy: Record<string, unknown>): EnvelopeRecord {
 	const env: EnvelopeRecord = JSON.parse(JSON.stringify({ ...draft, documents: [] }));
@@ -41,11 +54,7 @@ function fromDraft(ctx: RestCtx, draft: EnvelopeRecord, copy: Record<string, unk
 		r.clientUserId = str(c.clientUserId) ?? r.clientUserId;
 		r.recipientIdGuid = guid();
 	}
-	for (const f of asArray(copy.customFields)) {
-		const existing = env.textCustomFields.find((x) => x.name === str(f.name));
-		if (existing) existing.value = str(f.value) ?? '';
-		else env.textCustomFields.push({ fieldId: String(20_000_000 + env.textCustomFields.length), name: str(f.name) ?? '', value: str(f.value) ?? '', show: 'true', required: 'false' });
-	}
+	applyCopyFields(env, copy);
 	env.emailSubject = str(copy.emailSubject) ?? env.emailSubject;
 	env.emailBlurb = str(copy.emailBlurb) ?? env.emailBlurb;
 	return env;
@@ -68,9 +77,13 @@ export function sendBulkList(ctx: RestCtx): SimResponse {
 	};
 	list.bulkCopies.forEach((copy, copyIndex) => {
 		try {
-			const env = fromTemplate
-				? buildEnvelope(ctx, { templateId: sourceId, templateRoles: copy.recipients, emailSubject: copy.emailSubject, emailBlurb: copy.emailBlurb, customFields: { textCustomFields: copy.customFields ?? [] } }, new Map())
-				: fromDraft(ctx, draft!, copy);
+			let env: EnvelopeRecord;
+			if (fromTemplate) {
+				env = buildEnvelope(ctx, { templateId: sourceId, templateRoles: copy.recipients, emailSubject: copy.emailSubject, emailBlurb: copy.emailBlurb }, new Map());
+				applyCopyFields(env, copy);
+			} else {
+				env = fromDraft(ctx, draft!, copy);
+			}
 			env.bulkBatchId = batch.batchId;
 			checkSendable(env);
 			ctx.core.state.envelopes.set(env.envelopeId, env);

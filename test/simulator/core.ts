@@ -3,7 +3,7 @@ import { seedAccountFeatures } from './accountFeatures';
 import { ConnectDispatcher } from './connectDelivery';
 import { FaultSwitches } from './faults';
 import { RateLimiter } from './rateLimit';
-import { seedAccountCustomFields } from './customFields';
+import { seedAccountCustomFields } from './accountCustomFields';
 import { seedTemplates } from './seedTemplates';
 import type { LogEntry, SeedAccount, SeedData, SeedUser, SimConfig, SimState, TemplateRecord } from './types';
 
@@ -77,7 +77,7 @@ export class SimCore {
 			authCodes: new Map(),
 			signingSessions: new Map(),
 			deliveries: [],
-			accountCustomFields: seedAccountCustomFields(this.seed),
+			accountCustomFields: seedAccountCustomFields(),
 			envelopeSeq: 0,
 			connectSeq: 0,
 			webFormInstances: new Map(),

@@ -1,41 +1,19 @@
 /**
  * Envelope custom fields, GET/POST/PUT/DELETE /envelopes/{id}/custom_fields
  * (CustomFields_GetCustomFields / _PostCustomFields / _PutCustomFields / _DeleteCustomFields, body
- * `customFields`), and the account's definitions, GET /custom_fields
- * (AccountCustomFields_GetAccountCustomFields).
+ * `customFields`). The account's definitions and the fields a create gives an envelope are in
+ * accountCustomFields.ts.
  */
 import { readJson } from './bodies';
 import { badRequest } from './errors';
 import { findEnvelope } from './envelopes';
 import { json, type SimResponse } from './http';
 import type { RestCtx } from './restAuth';
-import { SEED_IDS } from './seed';
-import type { AccountCustomFields, CustomFieldRecord, EnvelopeRecord, SeedData } from './types';
+import type { CustomFieldRecord, EnvelopeRecord } from './types';
 import { asArray, dsDate, str } from './util';
 
 // Spec textCustomField.value / listCustomField.value: "Maximum length: 100 characters".
 const MAX_VALUE = 100;
-
-/** Acme Corp (acmeNa) defines two envelope custom fields; the other accounts none. */
-export function seedAccountCustomFields(seed: SeedData): Map<string, AccountCustomFields> {
-	const map = new Map<string, AccountCustomFields>();
-	for (const account of seed.accounts) map.set(account.accountId, { textCustomFields: [], listCustomFields: [] });
-	map.set(SEED_IDS.accounts.acmeNa, {
-		textCustomFields: [{ fieldId: '9001', name: 'Order Number', value: '', show: 'true', required: 'false' }],
-		listCustomFields: [
-			{ fieldId: '9002', name: 'Department', value: '', show: 'true', required: 'false', listItems: ['Sales', 'HR', 'Legal'] },
-		],
-	});
-	return map;
-}
-
-export function getAccountCustomFields(ctx: RestCtx): SimResponse {
-	const fields = ctx.core.state.accountCustomFields.get(ctx.account.accountId) ?? { textCustomFields: [], listCustomFields: [] };
-	return json(200, {
-		textCustomFields: fields.textCustomFields.map((f) => ({ ...f })),
-		listCustomFields: fields.listCustomFields.map((f) => ({ ...f, listItems: f.listItems ?? [] })),
-	});
-}
 
 /** Spec: custom fields change "for draft and in-process envelopes" only. */
 function editableEnvelope(ctx: RestCtx): EnvelopeRecord {

@@ -1,15 +1,17 @@
 /**
  * Turns an envelopeDefinition (plus multipart uploads) into an envelope record: documents byte for
- * byte, recipients, server templates with templateRoles, compositeTemplates, custom fields.
+ * byte, recipients, server templates with templateRoles, compositeTemplates, custom fields
+ * (customFields.ts), transactionId.
  */
 import { recordAudit } from './audit';
+import { envelopeCustomFields } from './accountCustomFields';
 import { badRequest } from './errors';
 import { isPdf, makePdf } from './pdf';
 import { applyAccountFeatures, checkBrand } from './accountFeatures';
 import { checkRecipients, normaliseTabs, recipientsFromJson } from './recipients';
 import type { RestCtx } from './restAuth';
 import { canSee } from './templates';
-import type { CustomFieldRecord, DocumentRecord, EnvelopeRecord, RecipientRecord, TemplateRecord } from './types';
+import type { DocumentRecord, EnvelopeRecord, RecipientRecord, TemplateRecord } from './types';
 import { asArray, asObject, dsDate, guid, str } from './util';
 
 export interface Upload {
@@ -120,19 +122,6 @@ function fromComposites(ctx: RestCtx, composites: Array<Record<string, unknown>>
 	return { documents, recipients, emailSubject };
 }
 
-function customFieldsFromJson(raw: unknown): { text: CustomFieldRecord[]; list: CustomFieldRecord[] } {
-	const make = (f: Record<string, unknown>, i: number): CustomFieldRecord => ({
-		fieldId: str(f.fieldId) ?? String(10_000_000 + i),
-		name: str(f.name) ?? '',
-		value: str(f.value) ?? '',
-		show: str(f.show) ?? 'true',
-		required: str(f.required) ?? 'false',
-		...(Array.isArray(f.listItems) ? { listItems: f.listItems.map(String) } : {}),
-	});
-	const fields = asObject(raw);
-	return { text: asArray(fields.textCustomFields).map(make), list: asArray(fields.listCustomFields).map(make) };
-}
-
 export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, uploads: Map<string, Upload>): EnvelopeRecord {
 	let documents = asArray(def.documents).map((d, i) => documentFromJson(d, uploads, i));
 	let recipients: RecipientRecord[] = [];
@@ -159,7 +148,7 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 	checkBrand(ctx, str(def.brandId));
 	applyAccountFeatures(ctx, recipients);
 	checkRecipients(recipients, documents);
-	const fields = customFieldsFromJson(def.customFields);
+	const fields = envelopeCustomFields(ctx, def);
 	const now = dsDate();
 	const env: EnvelopeRecord = {
 		envelopeId: guid(),

@@ -120,8 +120,8 @@ describe('custom fields', () => {
 		expect(res.data.errorCode).toBe('ENVELOPE_INVALID_STATUS');
 
 		const account = await call('GET', '/custom_fields');
-		expect(account.data.textCustomFields.map((f: { name: string }) => f.name)).toEqual(['Order Number']);
-		expect(account.data.listCustomFields[0]).toMatchObject({ name: 'Department', listItems: ['Sales', 'HR', 'Legal'] });
+		expect(account.data.textCustomFields.map((f: { name: string }) => f.name)).toEqual(['Cost Center']);
+		expect(account.data.listCustomFields[0]).toMatchObject({ name: 'Department', required: 'true', listItems: ['Sales', 'Legal', 'Operations'] });
 	});
 });
 

@@ -2,7 +2,10 @@
  * GET /envelopes (Envelopes_GetEnvelopes, "listStatusChanges"): needs from_date unless envelope_ids
  * or transaction_ids; filters status, from_to_status, to_date, search_text, folder_ids,
  * custom_field=name=value; count/start_position paging with string sizes and nextUri like DocuSign.
- * status=any leaves drafts out, as DocuSign does. An empty page has no `envelopes` member.
+ * Drafts (`created`) are listed only when `status` names `created`: an empty status and `any` leave
+ * them out, whatever else is asked (docusign-esign-node-client issue #233, DocuSign support). A
+ * transactionId is found for 7 days (spec `envelopeDefinition.transactionId`, `transaction_ids`).
+ * An empty page has no `envelopes` member.
  */
 import { badRequest } from './errors';
 import { envelopeJson, parseInclude } from './envelopeJson';
@@ -20,6 +23,10 @@ function parseDate(ctx: RestCtx, name: string): number | undefined {
 	if (Number.isNaN(time)) throw invalidParameter(name, 'Invalid value specified for parameter');
 	return time;
 }
+
+/** The values the spec lists for `status` (Envelopes_GetEnvelopes), plus `any`. */
+const STATUS_VALUES = new Set(['any', 'completed', 'created', 'declined', 'deleted', 'delivered', 'processing', 'sent', 'signed', 'timedout', 'voided']);
+const TRANSACTION_ID_DAYS = 7;
 
 const list = (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -53,6 +60,10 @@ function filters(ctx: RestCtx): (env: EnvelopeRecord) => boolean {
 	const to = parseDate(ctx, 'to_date') ?? Infinity;
 	const fromToStatus = (q.get('from_to_status') ?? 'changed').toLowerCase();
 	const statuses = list(q.get('status')).map((s) => s.toLowerCase());
+	const unknown = statuses.find((s) => !STATUS_VALUES.has(s));
+	if (unknown) throw invalidParameter('status', `Invalid value '${unknown}' specified for parameter`);
+	const explicit = statuses.filter((s) => s !== 'any');
+	const transactionsSince = Date.now() - TRANSACTION_ID_DAYS * 86_400_000;
 	const search = (q.get('search_text') ?? '').toLowerCase();
 	const folders = list(q.get('folder_ids')).map((f) => f.toLowerCase());
 	const customField = q.get('custom_field');
@@ -60,12 +71,13 @@ function filters(ctx: RestCtx): (env: EnvelopeRecord) => boolean {
 	return (env) => {
 		if (env.accountId !== ctx.account.accountId || env.senderUserId !== ctx.user.userId) return false;
 		if (ids.length && !ids.includes(env.envelopeId)) return false;
-		if (transactions.length && !transactions.includes(env.transactionId ?? '')) return false;
+		if (transactions.length && !(transactions.includes(env.transactionId ?? '') && Date.parse(env.createdDateTime) >= transactionsSince)) return false;
 		if (from !== undefined) {
 			const at = Date.parse(dateOf(env, fromToStatus) ?? '');
 			if (!(at >= from && at <= to)) return false;
 		}
-		if (statuses.length && !statuses.includes(env.status) && !(statuses.includes('any') && env.status !== 'created')) return false;
+		if (env.status === 'created' && !explicit.includes('created')) return false;
+		if (explicit.length && !explicit.includes(env.status) && !statuses.includes('any')) return false;
 		if (folders.length && !folders.some((f) => (FOLDERS[f] ?? (() => false))(env))) return false;
 		if (search) {
 			const haystack = [env.emailSubject, ...env.recipients.flatMap((r) => [r.name, r.email])].join(' ').toLowerCase();

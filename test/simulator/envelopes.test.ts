@@ -193,12 +193,13 @@ describe('envelopes', () => {
 		await create(envelopeDefinition({ status: 'created' }));
 		const from = new Date(Date.now() - 60_000).toISOString();
 		const page = await get(`/envelopes?from_date=${from}&count=2`);
-		expect(page.data).toMatchObject({ resultSetSize: '2', totalSetSize: '4', startPosition: '0', endPosition: '1' });
+		// The draft is left out unless status names created (customFieldsAndDrafts.test.ts).
+		expect(page.data).toMatchObject({ resultSetSize: '2', totalSetSize: '3', startPosition: '0', endPosition: '1' });
 		expect(page.data.nextUri).toMatch(/^\/envelopes\?.*start_position=2/);
 		const next = await get(page.data.nextUri);
-		expect(next.data).toMatchObject({ resultSetSize: '2', startPosition: '2', nextUri: '' });
+		expect(next.data).toMatchObject({ resultSetSize: '1', startPosition: '2', nextUri: '' });
 		expect((await get(`/envelopes?from_date=${from}&status=any`)).data.totalSetSize).toBe('3');
-		expect((await get(`/envelopes?from_date=${from}&folder_ids=draft`)).data.totalSetSize).toBe('1');
+		expect((await get(`/envelopes?from_date=${from}&status=created,sent&folder_ids=draft`)).data.totalSetSize).toBe('1');
 		expect((await get(`/envelopes?from_date=${from}&custom_field=orderId=A-1`)).data.envelopes).toHaveLength(1);
 		const none = await get(`/envelopes?from_date=${from}&search_text=nobody-matches`);
 		expect(none.data).toMatchObject({ resultSetSize: '0', totalSetSize: '0' });

@@ -5,7 +5,7 @@ export type * from './seedTypes';
 export type * from './controlTypes';
 export type * from './recordTypes';
 import type { ClickAgreementRecord, MaestroInstanceRecord, WebFormInstanceRecord } from './platformTypes';
-import type { AccountCustomFields, BulkBatchRecord, BulkListRecord, ConnectConfigRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
+import type { BulkBatchRecord, BulkListRecord, ConnectConfigRecord, CustomFieldRecord, EnvelopeRecord, TemplateRecord } from './recordTypes';
 
 export interface TokenRecord {
 	token: string;
@@ -86,8 +86,8 @@ export interface SimState {
 	authCodes: Map<string, AuthCodeRecord>;
 	signingSessions: Map<string, SigningSession>;
 	deliveries: DeliveryRecord[];
-	/** Envelope custom field definitions per account id. */
-	accountCustomFields: Map<string, AccountCustomFields>;
+	/** Envelope custom fields an admin defined per account (Admin → Envelope Custom Fields). */
+	accountCustomFields: Map<string, { text: CustomFieldRecord[]; list: CustomFieldRecord[] }>;
 	envelopeSeq: number;
 	connectSeq: number;
 	/** Web Forms, Maestro and Click (platformTypes.ts). */

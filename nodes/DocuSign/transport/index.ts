@@ -7,7 +7,18 @@ export type { DocuSignAccount, DocuSignUser, ResolvedAccount } from './accounts'
 export { credentialTypeOf, readCredentialSettings } from './credentials';
 export type { DocuSignFunctions } from './credentials';
 export { toDocuSignError } from './errors';
-export { createEnvelopeOnce, envelopeMarker, findEnvelopeByMarker, withMarker, MARKER_FIELD } from './idempotency';
+export {
+	createEnvelopeOnce,
+	envelopeMarker,
+	EVERY_ENVELOPE_STATUS,
+	findEnvelopeByTransactionId,
+	findEnvelopeByUserKey,
+	needsCustomFields,
+	withMarker,
+	MARKER_FIELD,
+} from './idempotency';
+export { readAccountCustomFields, withAccountFields } from './accountCustomFields';
+export type { CustomFieldSet } from './accountCustomFields';
 export type { CreateOnceResult, EnvelopeMarker } from './idempotency';
 export { rateLimitOf, clearRateLimits, DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './rateLimit';
 export { clock } from './retry';

@@ -10,7 +10,9 @@ import {
 	REST_PATH,
 	binaryBytes,
 	bodyBytes,
-	derivedMarker,
+	accountFieldsSent,
+	derivedTransactionId,
+	nockAccountCustomFields,
 	envelopeSummary,
 	installNockLifecycle,
 	nockCreateEnvelope,
@@ -68,6 +70,8 @@ const expectValidDefinition = (definition: IDataObject) => expectSpecValid('enve
 describe('Envelope → Create', () => {
 	it('uploads two documents as multipart parts with a spec-valid definition, and outputs the envelope', async () => {
 		nockUserinfo();
+		// Custom fields in a create replace the account's own: the node reads them and sends them along.
+		const accountFieldsRead = nockAccountCustomFields();
 		const captured: CapturedRequest[] = [];
 		nockCreateEnvelope(captured);
 
@@ -182,7 +186,11 @@ describe('Envelope → Create', () => {
 				],
 				carbonCopies: [{ name: 'Legal', email: 'legal@example.com', routingOrder: '3', recipientId: '2' }],
 			},
-			customFields: { textCustomFields: [{ name: 'crmDealId', value: 'D-1001', show: 'false' }, derivedMarker()] },
+			customFields: {
+				textCustomFields: [...accountFieldsSent().text, { name: 'crmDealId', value: 'D-1001', show: 'false' }],
+				listCustomFields: accountFieldsSent().list,
+			},
+			transactionId: derivedTransactionId(),
 			eventNotification: {
 				url: 'https://n8n.example.com/webhook/docusign',
 				deliveryMode: 'SIM',
@@ -197,6 +205,7 @@ describe('Envelope → Create', () => {
 			expect.arrayContaining([expect.objectContaining({ documentBase64: expect.anything() })]),
 		);
 
+		expect(accountFieldsRead.isDone()).toBe(true);
 		expect(documentParts).toHaveLength(2);
 		expect(documentParts[0].dispositionType).toBe('file');
 		expect(documentParts[0].disposition).toEqual({ filename: 'Service Agreement.pdf', documentid: '1' });
@@ -360,7 +369,7 @@ describe('Envelope → Create', () => {
 		expect(result.outputOf('DocuSign')[0].json.envelopeId).toBe(envelopeSummary(1).envelopeId);
 	});
 
-	it('after a 503, finds no envelope by its marker and sends the same complete multipart body once more', async () => {
+	it('after a 503, finds no envelope by its transactionId (drafts included) and sends the same complete multipart body once more', async () => {
 		const realSleep = clock.sleep;
 		clock.sleep = async () => undefined;
 		try {
@@ -375,8 +384,8 @@ describe('Envelope → Create', () => {
 				})
 				.get(`${REST_PATH}/envelopes`)
 				.query((query) => {
-					lookups.push(String(query.custom_field));
-					return true;
+					lookups.push(String(query.transaction_ids));
+					return String(query.status).split(',').includes('created');
 				})
 				.reply(200, { resultSetSize: '0', envelopes: [] })
 				.post(`${REST_PATH}/envelopes`)
@@ -395,8 +404,8 @@ describe('Envelope → Create', () => {
 				headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
 				bytes: bodies[1],
 			});
-			const marker = ((definition.customFields as IDataObject).textCustomFields as IDataObject[])[0];
-			expect(lookups).toEqual([`n8nIdempotencyKey=${marker.value}`]);
+			expect(definition.customFields).toBeUndefined();
+			expect(lookups).toEqual([definition.transactionId]);
 			expect(documentParts[0].data.equals(PDF)).toBe(true);
 			expect(result.outputOf('DocuSign')[0].json).toMatchObject({ ...envelopeSummary(1), alreadyExisted: false });
 		} finally {

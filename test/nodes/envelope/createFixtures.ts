@@ -61,13 +61,34 @@ export function nockUserinfo(times = 1): nock.Scope {
 	return nock(AUTH).get('/oauth/userinfo').times(times).reply(200, userinfo);
 }
 
-/** The hidden idempotency marker transport adds to every create (derived from run, node and item). */
-export const derivedMarker = () => ({
+/** The transactionId transport gives every create (derived from run, node and item): GUID-shaped. */
+export const derivedTransactionId = () => expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** The hidden custom field that carries a user's Idempotency Key. */
+export const userKeyMarker = () => ({
 	name: 'n8nIdempotencyKey',
-	value: expect.stringMatching(/^r-[0-9a-f]{40}$/),
+	value: expect.stringMatching(/^k-[0-9a-f]{40}$/),
 	show: 'false',
 	required: 'false',
 });
+
+/** The account's admin-defined envelope custom fields (GET /custom_fields), sent along whenever a create sends custom fields. */
+export const accountCustomFields = {
+	textCustomFields: [{ fieldId: '11', name: 'Cost Center', value: 'CC-100', show: 'true', required: 'false' }],
+	listCustomFields: [
+		{ fieldId: '12', name: 'Region', value: 'EMEA', show: 'true', required: 'true', listItems: ['EMEA', 'AMER'], errorDetails: { errorCode: 'SUCCESS' } },
+	],
+};
+
+/** The account's fields as a create carries them (answer-only errorDetails dropped). */
+export const accountFieldsSent = () => ({
+	text: accountCustomFields.textCustomFields,
+	list: accountCustomFields.listCustomFields.map(({ errorDetails: _e, ...field }) => field),
+});
+
+export function nockAccountCustomFields(times = 1): nock.Scope {
+	return nock(BASE_URI).get(`${REST_PATH}/custom_fields`).times(times).reply(200, accountCustomFields);
+}
 
 export interface CapturedRequest {
 	headers: Record<string, string | string[] | undefined>;

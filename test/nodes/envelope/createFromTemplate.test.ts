@@ -7,7 +7,10 @@ import {
 	AUTH,
 	BASE_URI,
 	REST_PATH,
-	derivedMarker,
+	accountFieldsSent,
+	derivedTransactionId,
+	nockAccountCustomFields,
+	userKeyMarker,
 	envelopeSummary,
 	installNockLifecycle,
 	nockCreateEnvelope,
@@ -85,6 +88,7 @@ describe('Envelope → Create From Template', () => {
 	it('fills every role, reads the template once for all items and sends spec-valid JSON', async () => {
 		nockUserinfo();
 		const templateScope = nockTemplate(1);
+		const accountFieldsRead = nockAccountCustomFields(1); // once per run, for all items
 		const captured: CapturedRequest[] = [];
 		nockCreateEnvelope(captured, 3);
 		const items: INodeExecutionData[] = ['ACME', 'Globex', 'Initech'].map((company, n) => ({
@@ -117,6 +121,7 @@ describe('Envelope → Create From Template', () => {
 
 		expect(runError(result)).toBeUndefined();
 		expect(templateScope.isDone()).toBe(true);
+		expect(accountFieldsRead.isDone()).toBe(true);
 		expect(captured).toHaveLength(3);
 		const bodies = captured.map(readJson);
 		bodies.forEach(expectValidDefinition);
@@ -137,7 +142,11 @@ describe('Envelope → Create From Template', () => {
 				{ roleName: 'Legal', name: 'Legal Team', email: 'legal@example.com', routingOrder: '5' },
 			],
 			emailBlurb: 'Please sign.',
-			customFields: { textCustomFields: [{ name: 'company', value: 'Globex', show: 'true' }, derivedMarker()] },
+			customFields: {
+				textCustomFields: [...accountFieldsSent().text, { name: 'company', value: 'Globex', show: 'true' }],
+				listCustomFields: accountFieldsSent().list,
+			},
+			transactionId: derivedTransactionId(),
 			eventNotification: {
 				url: 'https://hooks.example.com/ds',
 				deliveryMode: 'SIM',
@@ -187,7 +196,7 @@ describe('Envelope → Create From Template', () => {
 			templateId: TEMPLATE_ID,
 			status: 'created',
 			templateRoles: [{ roleName: 'Signer', name: 'Jane Doe', email: 'jane@example.com' }],
-			customFields: { textCustomFields: [derivedMarker()] },
+			transactionId: derivedTransactionId(),
 		});
 		expect(result.outputOf('DocuSign')[0].json.status).toBe('created');
 	});
@@ -196,6 +205,7 @@ describe('Envelope → Create From Template', () => {
 		nockUserinfo();
 		nockTemplate();
 		nock(BASE_URI).get(`${REST_PATH}/envelopes`).query(true).reply(200, { resultSetSize: '0' });
+		nockAccountCustomFields();
 		const captured: CapturedRequest[] = [];
 		nockCreateEnvelope(captured);
 
@@ -204,9 +214,11 @@ describe('Envelope → Create From Template', () => {
 		expect(runError(result)).toBeUndefined();
 		const body = readJson(captured[0]);
 		expectValidDefinition(body);
-		expect((body.customFields as IDataObject).textCustomFields).toEqual([
-			{ name: 'n8nIdempotencyKey', value: expect.stringMatching(/^k-[0-9a-f]{40}$/), show: 'false', required: 'false' },
-		]);
+		// The key's hidden field goes with the account's own fields, which a create's customFields would replace.
+		expect(body.customFields).toEqual({
+			textCustomFields: [...accountFieldsSent().text, userKeyMarker()],
+			listCustomFields: accountFieldsSent().list,
+		});
 		expect(result.outputOf('DocuSign')[0].json).toMatchObject({ envelopeId: envelopeSummary(1).envelopeId, alreadyExisted: false });
 	});
 
@@ -222,7 +234,7 @@ describe('Envelope → Create From Template', () => {
 		const result = await runDocuSign(parameters({ templateRoles: {} }));
 
 		expect(runError(result)).toBeUndefined();
-		expect(readJson(captured[0])).toEqual({ templateId: TEMPLATE_ID, status: 'sent', customFields: { textCustomFields: [derivedMarker()] } });
+		expect(readJson(captured[0])).toEqual({ templateId: TEMPLATE_ID, status: 'sent', transactionId: derivedTransactionId() });
 	});
 });
 

@@ -9,7 +9,6 @@ import type { RunResult } from '../../engine/harness';
 
 import type { INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { MARKER_FIELD } from '../../../nodes/DocuSign/transport';
 import { makePdf } from '../../simulator/pdf';
 import { runOnSimulator, sim, simulatorNode, useSimulator } from '../simulatorKit';
 
@@ -105,10 +104,10 @@ it('a draft gets a second document, loses the first, gets custom fields and remi
 	});
 	expect(update.outputOf('DocuSign')[0].json).toMatchObject({ added: [], updated: ['Order Number'] });
 	const read = await run('DocuSign', { operation: 'getCustomFields', envelopeId: byId(envelopeId) });
-	// Beside the package's own idempotency marker, which Create put on the envelope.
-	expect(read.outputOf('DocuSign')[0].json.values).toEqual({ [MARKER_FIELD]: expect.any(String), 'Order Number': 'SO-10' });
+	// Beside the account's own envelope custom fields, which the envelope got at create with their defaults.
+	expect(read.outputOf('DocuSign')[0].json.values).toEqual({ Department: 'Sales', 'Cost Center': 'CC-100', 'Order Number': 'SO-10' });
 	expect((await run('DocuSign', { operation: 'deleteCustomFields', envelopeId: byId(envelopeId), fieldNames: ['Order Number'] })).error).toBeUndefined();
-	expect((sim.envelope(envelopeId) as { textCustomFields: Array<{ name: string }> }).textCustomFields.map((f) => f.name)).toEqual([MARKER_FIELD]);
+	expect((sim.envelope(envelopeId) as { textCustomFields: Array<{ name: string }> }).textCustomFields.map((f) => f.name)).toEqual(['Cost Center']);
 
 	const notified = await run('DocuSign', { operation: 'updateNotification', envelopeId: byId(envelopeId), reminderDelay: 1, reminderFrequency: 2, expireAfter: 10, expireWarn: 2 });
 	expect(notified.outputOf('DocuSign')[0].json).toMatchObject({ useAccountDefaults: 'false', expirations: { expireAfter: '10' } });
@@ -139,7 +138,7 @@ it('a completed envelope refuses document and custom field changes; a draft has 
 it('Get Account Custom Fields lists the account\'s definitions', async () => {
 	const result = await run('DocuSign', { operation: 'getAccountCustomFields' });
 	expect(result.outputOf('DocuSign').map((item) => [item.json.name, item.json.type])).toEqual([
-		['Order Number', 'text'],
+		['Cost Center', 'text'],
 		['Department', 'list'],
 	]);
 });

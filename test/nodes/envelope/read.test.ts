@@ -16,6 +16,7 @@ import {
 } from './envelopeKit';
 
 import { searchEnvelopes } from '../../../nodes/DocuSign/methods/listSearch/searchEnvelopes';
+import { EVERY_ENVELOPE_STATUS } from '../../../nodes/DocuSign/transport';
 
 installNockHooks();
 
@@ -161,7 +162,8 @@ describe('Envelope → Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(calls).toHaveLength(1);
 		const { from_date: fromDate, ...rest } = calls[0].query;
-		expect(rest).toEqual({ order_by: 'last_modified', order: 'desc', start_position: '0', count: '3' });
+		// Drafts are listed only when status names "created": every status is asked for by name.
+		expect(rest).toEqual({ order_by: 'last_modified', order: 'desc', start_position: '0', count: '3', status: EVERY_ENVELOPE_STATUS });
 		const from = Date.parse(fromDate);
 		expect(from).toBeGreaterThanOrEqual(before - 30 * DAY - 1000);
 		expect(from).toBeLessThanOrEqual(Date.now() - 30 * DAY + 1000);
@@ -312,7 +314,14 @@ describe('Envelope locator search (list mode)', () => {
 		const page = await searchEnvelopes.call(context, ' NDA ', '50');
 
 		const { from_date: fromDate, ...rest } = calls[0].query;
-		expect(rest).toEqual({ order_by: 'last_modified', order: 'desc', count: '50', start_position: '50', search_text: 'NDA' });
+		expect(rest).toEqual({
+			order_by: 'last_modified',
+			order: 'desc',
+			count: '50',
+			start_position: '50',
+			search_text: 'NDA',
+			status: EVERY_ENVELOPE_STATUS,
+		});
 		expect(Date.parse(fromDate)).toBeGreaterThanOrEqual(before - 30 * DAY - 1000);
 		expect(page).toEqual({
 			results: [

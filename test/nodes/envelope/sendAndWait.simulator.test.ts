@@ -77,10 +77,22 @@ const envelopeReads = () => sim.counters()['GET envelope'] ?? 0;
 it('a signer signs: the signed envelope-completed resumes the execution with the outcome and the documents, and nothing polled', async () => {
 	const execution = await sendAndWait({ ...fromDocuments, waitOptions: { downloadDocuments: true } });
 	const envelopeId = envelopeIdOf(execution);
-	const stored = sim.envelope(envelopeId) as { status: string; eventNotification: IDataObject };
+	const stored = sim.envelope(envelopeId) as {
+		status: string;
+		eventNotification: IDataObject;
+		transactionId: string;
+		textCustomFields: IDataObject[];
+		listCustomFields: IDataObject[];
+	};
 	expect(stored.status).toBe('sent');
+	// The account's admin-defined envelope custom fields stay on the envelope, with their defaults.
+	expect([...stored.listCustomFields, ...stored.textCustomFields].map(({ name, value }) => [name, value])).toEqual([
+		['Department', 'Sales'],
+		['Cost Center', 'CC-100'],
+	]);
+	expect(String(stored.eventNotification.url)).toContain(`envelope=${stored.transactionId}&`);
 	expect(String(stored.eventNotification.url)).toMatch(
-		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=r-[0-9a-f]{40}&documents=true&signature=[0-9a-f]{64}$`),
+		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=[0-9a-f-]{36}&documents=true&signature=[0-9a-f]{64}$`),
 	);
 
 	sim.view(envelopeId, '1');
@@ -188,6 +200,52 @@ it('from a template, filling its roles', async () => {
 	await connectDone(execution);
 
 	expect(execution.outputOf('After')[0].json).toMatchObject({ status: 'completed', envelopeId });
+});
+
+describe('compositeTemplates in Options → Advanced (JSON)', () => {
+	const composite = {
+		compositeTemplates: [
+			{ compositeTemplateId: '1', inlineTemplates: [{ sequence: '1', recipients: { carbonCopies: [{ name: 'Audit', email: 'audit@example.com', recipientId: '9' }] } }] },
+		],
+	};
+	const withComposite = (options: IDataObject): INodeParameters => ({
+		...fromDocuments,
+		carbonCopies: {},
+		options: { advancedJson: JSON.stringify(composite), ...options },
+	});
+
+	it('resume works: the transactionId is envelope-level, so the Connect message names the envelope', async () => {
+		const execution = await sendAndWait(withComposite({}));
+		const envelopeId = envelopeIdOf(execution);
+		const stored = sim.envelope(envelopeId) as { transactionId?: string; recipients: Array<{ recipientId: string; email: string }> };
+		expect(stored.transactionId).toMatch(/^[0-9a-f-]{36}$/);
+
+		sim.sign(envelopeId, stored.recipients.find((recipient) => recipient.email === 'jane@example.com')!.recipientId);
+		await connectDone(execution);
+
+		expect(execution.outputOf('After')[0].json).toMatchObject({ status: 'completed', envelopeId });
+	});
+
+	it('an Idempotency Key is refused before any DocuSign call: DocuSign ignores envelope-level custom fields there', async () => {
+		const execution = await host.run({
+			nodes: [
+				startNode(),
+				sendAndWaitNode(
+					{ authentication: 'jwt', ...withComposite({ idempotencyKey: 'deal-9' }) },
+					{ docuSignJwtApi: JWT_CREDENTIAL, docuSignConnectHmacApi: HMAC_CREDENTIAL },
+				),
+				after(),
+			],
+			connections: connections(true),
+			credentials: credentials(),
+			store,
+			inputItems: [inputItem()],
+		});
+
+		expect(execution.error?.message).toBe('Item 1: Idempotency Key cannot be used with compositeTemplates in Options → Advanced (JSON)');
+		expect(sim.requestLog.filter((entry) => entry.path.includes('/restapi/'))).toEqual([]);
+		expect(sim.state.envelopes.size).toBe(0);
+	});
 });
 
 it('ten envelopes, ten waiting executions: each resumes with its own envelope, and DocuSign counted no envelope read', async () => {

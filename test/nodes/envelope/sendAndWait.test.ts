@@ -176,7 +176,7 @@ describe('sending', () => {
 		expectSpecValid('envelopeDefinition', definition);
 		expect(definition.status).toBe('sent');
 		expect(url).toBe(`${host.waitingBaseUrl}/${execution.id}/${NODE_ID}?envelope=${marker}&signature=${signature}`);
-		expect(marker).toMatch(/^r-[0-9a-f]{40}$/);
+		expect(marker).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 		expect(signature).toMatch(/^[0-9a-f]{64}$/);
 		expect(definition.eventNotification).toEqual({
 			url,
@@ -187,10 +187,10 @@ describe('sending', () => {
 			requireAcknowledgment: 'true',
 			loggingEnabled: 'true',
 		});
-		// The event names the envelope by the idempotency marker the create put on it.
-		expect((definition.customFields as IDataObject).textCustomFields).toContainEqual(
-			expect.objectContaining({ name: 'n8nIdempotencyKey', value: marker, show: 'false' }),
-		);
+		// The event names the envelope by the transactionId the create gave it (Connect messages carry it);
+		// no customFields, so the envelope keeps the account's own envelope custom fields.
+		expect(definition.transactionId).toBe(marker);
+		expect(definition.customFields).toBeUndefined();
 
 		expect(execution.waitTill?.getTime()).toBe(WAIT_INDEFINITELY.getTime());
 		expect(execution.outputOf('After')).toEqual([]);
@@ -248,7 +248,7 @@ describe('sending', () => {
 			templateId: TEMPLATE_ID,
 			status: 'sent',
 			templateRoles: [{ roleName: 'Signer', name: 'Jane Doe', email: 'jane@example.com' }],
-			eventNotification: { url: expect.stringContaining(`/webhook-waiting/${execution.id}/${NODE_ID}?envelope=r-`), includeHMAC: 'true' },
+			eventNotification: { url: expect.stringContaining(`/webhook-waiting/${execution.id}/${NODE_ID}?envelope=`), includeHMAC: 'true' },
 		});
 		expect(execution.outputOf('DocuSign')[0].json).toMatchObject({ envelopeId: ENVELOPE_ID, templateName: 'Mutual NDA' });
 	});
@@ -462,6 +462,26 @@ describe('refusing calls that do not prove themselves (401, still waiting)', () 
 			text: JSON.stringify({ message: 'Unauthorized: the event is not about the envelope this execution waits for' }),
 		});
 		await expectStillWaiting(execution, saved);
+	});
+});
+
+describe('executions that began waiting before the node set transactionIds', () => {
+	it('resume on an event whose envelope carries the marker in the hidden n8nIdempotencyKey custom field', async () => {
+		const { execution, url, marker } = await startWaiting();
+		const legacy = connectMessage('envelope-completed', {
+			envelopeId: ENVELOPE_ID,
+			accountId: ACCOUNT_ID,
+			marker,
+			status: 'completed',
+			extra: {
+				transactionId: undefined,
+				customFields: { textCustomFields: [{ fieldId: '1', name: 'n8nIdempotencyKey', value: marker, show: 'false' }], listCustomFields: [] },
+			},
+		});
+
+		expect((await deliver(execution, url, legacy, KEY)).status).toBe(200);
+		await execution.settled();
+		expect(execution.outputOf('DocuSign')[0].json).toMatchObject({ status: 'completed', envelopeId: ENVELOPE_ID });
 	});
 });
 

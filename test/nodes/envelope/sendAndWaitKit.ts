@@ -107,6 +107,7 @@ export function connectMessage(event: string, envelope: EventEnvelope): IDataObj
 			recipientId: '',
 			envelopeId: envelope.envelopeId,
 			envelopeSummary: {
+				transactionId: envelope.marker,
 				status: envelope.status,
 				envelopeId: envelope.envelopeId,
 				emailSubject: envelope.emailSubject ?? 'Please sign: Service Agreement',
@@ -114,7 +115,7 @@ export function connectMessage(event: string, envelope: EventEnvelope): IDataObj
 				statusChangedDateTime: '2025-01-03T10:00:00.0000000Z',
 				recipients: envelope.recipients ?? { signers: [], carbonCopies: [] },
 				customFields: {
-					textCustomFields: [{ fieldId: '1', name: 'n8nIdempotencyKey', value: envelope.marker, show: 'false', required: 'false' }],
+					textCustomFields: [{ fieldId: '1', name: 'Cost Center', value: 'CC-100', show: 'true', required: 'false' }],
 					listCustomFields: [],
 				},
 				...envelope.extra,

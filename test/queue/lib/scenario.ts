@@ -95,9 +95,12 @@ export function envelopesSince(simulator: Simulator, mark: SimMark): EnvelopeRec
 	return [...simulator.state.envelopes.values()].filter((e) => e.seq > mark.envelopeSeq).sort((a, b) => a.seq - b.seq);
 }
 
-/** The package's idempotency marker (hidden text custom field n8nIdempotencyKey) of an envelope. */
+/**
+ * The package's idempotency marker of an envelope: the user's Idempotency Key (hidden text custom
+ * field n8nIdempotencyKey) when set, else the transactionId the node derives per run and item.
+ */
 export function markerOf(envelope: EnvelopeRecord): string | undefined {
-	return envelope.textCustomFields.find((f) => f.name === 'n8nIdempotencyKey')?.value;
+	return envelope.textCustomFields.find((f) => f.name === 'n8nIdempotencyKey')?.value ?? envelope.transactionId;
 }
 
 /** Markers that appear on more than one envelope, with how many envelopes carry each. */

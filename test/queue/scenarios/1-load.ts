@@ -69,7 +69,7 @@ export default defineScenario({
 		const counters = countersSince(simulator, mark);
 		checkEqual(envelopes.length, CALLS, 'envelopes created');
 		checkEqual(duplicateMarkers(envelopes), {}, 'markers on more than one envelope');
-		check(envelopes.every((e) => markerOf(e)), 'every envelope carries the n8nIdempotencyKey marker');
+		check(envelopes.every((e) => markerOf(e)), 'every envelope carries its idempotency marker (transactionId)');
 		checkEqual(new Set(envelopes.map((e) => e.emailSubject)).size, CALLS, 'distinct envelopes per request id');
 		check(envelopes.every((e) => e.status === 'sent'), 'every envelope was sent');
 		checkEqual(counters['POST envelopes'] ?? 0, CALLS, 'POST /envelopes calls');

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isEmail } from '../../helpers/email';
 import { isGuid } from '../../helpers/guid';
 import { inputError } from '../../helpers/itemErrors';
-import { apiRequest, type ResolvedAccount } from '../../transport';
+import { apiRequest, MARKER_FIELD, type ResolvedAccount } from '../../transport';
 import { readTemplateId } from '../template/templateLocator';
 import { fetchTemplate, findRole, recipientsOf, rolesOfTemplate, type TemplateRole } from '../template/templateRoles';
 
@@ -318,6 +318,11 @@ export function buildCopy(context: IExecuteFunctions, doc: SourceDocument, plan:
 			}
 		}
 		copy.customFields = plan.customFields;
+	}
+	// A draft made with an Idempotency Key carries its hidden marker; copies must not, or a re-run
+	// of that create would find a copy instead of the draft.
+	if (doc.customFieldNames?.has(MARKER_FIELD) && !plan.customFields.some((field) => field.name === MARKER_FIELD)) {
+		copy.customFields = [...plan.customFields, { name: MARKER_FIELD, value: '' }];
 	}
 	if (plan.emailSubject) copy.emailSubject = plan.emailSubject;
 	if (plan.emailBlurb) copy.emailBlurb = plan.emailBlurb;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { apiRequestAllItems } from '../../transport';
+import { apiRequestAllItems, EVERY_ENVELOPE_STATUS } from '../../transport';
 import { readLimit, returnAllOrLimit } from '../common.descriptions';
 import { DAY_MS } from './envelopeData';
 
@@ -174,7 +174,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (to !== undefined) qs.to_date = new Date(to).toISOString();
 	if (filters.fromToStatus && filters.fromToStatus !== 'changed') qs.from_to_status = filters.fromToStatus;
 	const list = (value: unknown) => (Array.isArray(value) ? value.map(String).filter(Boolean) : []);
-	if (list(filters.status).length) qs.status = list(filters.status).join(',');
+	// DocuSign leaves drafts out unless status names "created", so "every status" is asked for by name.
+	qs.status = list(filters.status).length ? list(filters.status).join(',') : EVERY_ENVELOPE_STATUS;
 	if (list(filters.folderIds).length) qs.folder_ids = list(filters.folderIds).join(',');
 	const searchText = String(filters.searchText ?? '').trim();
 	if (searchText) qs.search_text = searchText;

@@ -74,7 +74,7 @@ export async function executeAndWait(this: IExecuteFunctions): Promise<INodeExec
 
 		const prepared = await prepareEnvelope.call(this, source, 0);
 		const marker = envelopeMarker(this, 0, prepared.idempotencyKey);
-		const resumeUrl = signedResumeUrl(this, { marker: marker.value, downloadDocuments });
+		const resumeUrl = signedResumeUrl(this, { marker: marker.transactionId, downloadDocuments });
 		prepared.definition.eventNotification = resumeNotification(resumeUrl, keys.length > 0);
 
 		const account = await resolveAccount.call(this, 0);

@@ -2,12 +2,12 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DAY_MS } from '../../actions/envelope/envelopeData';
 import { envelopeWebUrl } from '../../actions/envelope/envelopeLocator';
-import { apiRequestPage, nextPaginationToken, resolveAccount, startPositionOf } from '../../transport';
+import { apiRequestPage, EVERY_ENVELOPE_STATUS, nextPaginationToken, resolveAccount, startPositionOf } from '../../transport';
 
 const PAGE_SIZE = 50;
 const RECENT_DAYS = 30;
 
-/** Envelopes changed in the last 30 days, newest first, searched by subject, sender and recipients. */
+/** Envelopes changed in the last 30 days, drafts included, newest first, searched by subject, sender and recipients. */
 export async function searchEnvelopes(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -16,6 +16,8 @@ export async function searchEnvelopes(
 	const account = await resolveAccount.call(this);
 	const qs: IDataObject = {
 		from_date: new Date(Date.now() - RECENT_DAYS * DAY_MS).toISOString(),
+		// Drafts are what Send, Create Sender URL and Bulk Send need, and DocuSign lists them only by name.
+		status: EVERY_ENVELOPE_STATUS,
 		order_by: 'last_modified',
 		order: 'desc',
 		count: PAGE_SIZE,

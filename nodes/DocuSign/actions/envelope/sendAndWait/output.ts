@@ -28,8 +28,14 @@ export function envelopeIdOf(message: ConnectMessage): string {
 	return orNull(data.envelopeId) ?? orNull(summaryOf(message).envelopeId) ?? '';
 }
 
-/** The idempotency marker the event's envelope carries (its hidden text custom field), if the event lists custom fields. */
+/**
+ * The marker of the event's envelope: its transactionId, which Connect messages carry in the
+ * envelope summary (connect.schema-v2.json). Executions that started waiting before the node set
+ * transactionIds were resumed by the hidden marker custom field; that is still accepted.
+ */
 export function markerOf(message: ConnectMessage): string | undefined {
+	const transactionId = orNull(summaryOf(message).transactionId);
+	if (transactionId) return transactionId;
 	const customFields = summaryOf(message).customFields;
 	const fields = isObject(customFields) && Array.isArray(customFields.textCustomFields) ? customFields.textCustomFields : [];
 	const marker = (fields as unknown[]).find((field) => isObject(field) && field.name === MARKER_FIELD) as IDataObject | undefined;

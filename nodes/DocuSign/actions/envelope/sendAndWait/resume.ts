@@ -16,7 +16,7 @@ export function finalStatusOf(event: string): FinalStatus | undefined {
 
 /** What the wait needs to know when DocuSign calls back; carried in the signed resume URL. */
 export interface ResumeState {
-	/** The idempotency marker of the envelope this execution created. */
+	/** The transactionId of the envelope this execution created (its idempotency marker). */
 	marker: string;
 	downloadDocuments: boolean;
 }

@@ -58,7 +58,8 @@ const customFieldsOption: INodeProperties = {
 	placeholder: 'Add Custom Field',
 	default: {},
 	description:
-		'Envelope custom fields (text): metadata such as a deal or customer ID that stays with the envelope and comes back in Get and in webhook events',
+		"Envelope custom fields (text): metadata such as a deal or customer ID that stays with the envelope and comes back in Get and in webhook events. The account's own envelope custom fields are kept with their defaults; one you name here takes your value.",
+	hint: 'Not with compositeTemplates in Advanced (JSON): DocuSign takes custom fields only from an inline template there',
 	options: [
 		{
 			displayName: 'Custom Field',
@@ -203,7 +204,7 @@ export const envelopeOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. {{ $json.dealId }}',
 			description:
-				'A key of your own, such as a CRM deal ID or order number: the node creates at most one envelope per key. When an envelope with this key exists (from the last 365 days), it is returned with alreadyExisted: true and no new one is created. Without a key, retries within a run still never create an envelope twice.',
+				"A key of your own, such as a CRM deal ID or order number: the node creates at most one envelope per key. When an envelope with this key exists (drafts included, from the last 365 days), it is returned with alreadyExisted: true and no new one is created. The key is kept in a hidden envelope custom field, next to the account's own fields. Without a key, retries within a run still never create an envelope twice (DocuSign's transactionId).",
 		},
 		remindersOption,
 		statusNotificationOption,

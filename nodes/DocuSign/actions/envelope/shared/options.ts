@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../helpers/itemErrors';
+import { checkDuplicateProtection } from './createEnvelope';
 import { buildCustomFields, buildEventNotification, checkMergedRecipients } from './definition';
 import { deepMerge, parseAdvancedJson, requireWholeNumber } from './validation';
 
@@ -109,11 +110,13 @@ export function readEnvelopeOptions(context: IExecuteFunctions, itemIndex: numbe
 	if (notification) fields.notification = notification;
 	const brandId = String(options.brandId ?? '').trim();
 	if (brandId) fields.brandId = brandId;
-	return {
+	const result = {
 		fields,
 		advanced: parseAdvancedJson(context, itemIndex, options.advancedJson),
 		idempotencyKey: String(options.idempotencyKey ?? '').trim(),
 	};
+	checkDuplicateProtection(context, itemIndex, result);
+	return result;
 }
 
 /** Adds the options to a definition, merges Advanced (JSON) over it and checks the result's recipients. */
