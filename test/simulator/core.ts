@@ -1,6 +1,7 @@
 /** The simulator's shared state: seed, mutable world, config, counters, request log, faults. */
 import { ConnectDispatcher } from './connectDelivery';
 import { FaultSwitches } from './faults';
+import { EnvelopeLimiter } from './envelopeLimits';
 import { RateLimiter } from './rateLimit';
 import { seedTemplates } from './seedTemplates';
 import type { LogEntry, SeedAccount, SeedData, SeedUser, SimConfig, SimState, TemplateRecord } from './types';
@@ -15,6 +16,7 @@ export function defaultConfig(latencyMs = 0): SimConfig {
 			authCodeExpiresIn: 120,
 		},
 		rateLimits: { hourlyLimit: 3000, burstLimit: 200, burstWindowSeconds: 30, hourlyStatus: 400 },
+		envelopeLimits: { burstWindowSeconds: 30 },
 		connect: { retryDelayMs: 100, maxAttempts: 3, timeoutMs: 5000 },
 		autoApprove: false,
 		maxRequestBytes: 34 * 1024 * 1024,
@@ -39,6 +41,7 @@ export class SimCore {
 	config: SimConfig;
 	readonly faults = new FaultSwitches();
 	readonly rateLimiter: RateLimiter;
+	readonly envelopeLimiter: EnvelopeLimiter;
 	readonly connect: ConnectDispatcher;
 	readonly requestLog: LogEntry[] = [];
 	private readonly counts = new Map<string, number>();
@@ -48,6 +51,7 @@ export class SimCore {
 	constructor(private readonly initialLatencyMs = 0) {
 		this.config = defaultConfig(initialLatencyMs);
 		this.rateLimiter = new RateLimiter(() => this.config.rateLimits);
+		this.envelopeLimiter = new EnvelopeLimiter(this);
 		this.connect = new ConnectDispatcher(this);
 	}
 
@@ -85,6 +89,7 @@ export class SimCore {
 		this.requestLog.length = 0;
 		this.faults.clear();
 		this.rateLimiter.reset();
+		this.envelopeLimiter.reset();
 		this.connect.reset();
 		this.config = defaultConfig(this.initialLatencyMs);
 		this.resetState();
