@@ -109,7 +109,7 @@ let token: string;
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 });
 afterAll(async () => await sim.close());
 

@@ -31,6 +31,11 @@ export interface SimConfig {
 		burstWindowSeconds: number;
 	};
 	connect: {
+		/**
+		 * Accept http:// listener URLs (eventNotification.url, urlToPublishTo). Off = DocuSign: 400
+		 * HTTPS_REQUIRED_FOR_CONNECT_LISTENER. On marks the run as n8n's "Custom" environment on loopback.
+		 */
+		allowHttpListeners: boolean;
 		retryDelayMs: number;
 		/** Attempts per delivery in total (first try included). */
 		maxAttempts: number;

@@ -6,7 +6,7 @@ import { RateLimiter } from './rateLimit';
 import { seedTemplates } from './seedTemplates';
 import type { LogEntry, SeedAccount, SeedData, SeedUser, SimConfig, SimState, TemplateRecord } from './types';
 
-export function defaultConfig(latencyMs = 0): SimConfig {
+export function defaultConfig(latencyMs = 0, allowHttpListeners = false): SimConfig {
 	return {
 		latencyMs,
 		tokens: {
@@ -17,7 +17,7 @@ export function defaultConfig(latencyMs = 0): SimConfig {
 		},
 		rateLimits: { hourlyLimit: 3000, burstLimit: 200, burstWindowSeconds: 30, hourlyStatus: 400 },
 		envelopeLimits: { burstWindowSeconds: 30 },
-		connect: { retryDelayMs: 100, maxAttempts: 3, timeoutMs: 5000 },
+		connect: { allowHttpListeners, retryDelayMs: 100, maxAttempts: 3, timeoutMs: 5000 },
 		autoApprove: false,
 		maxRequestBytes: 34 * 1024 * 1024,
 		specValidation: true,
@@ -48,8 +48,11 @@ export class SimCore {
 	private logSeq = 0;
 	private readonly seededTemplates = seedTemplates();
 
-	constructor(private readonly initialLatencyMs = 0) {
-		this.config = defaultConfig(initialLatencyMs);
+	constructor(
+		private readonly initialLatencyMs = 0,
+		private readonly allowHttpListeners = false,
+	) {
+		this.config = defaultConfig(initialLatencyMs, allowHttpListeners);
 		this.rateLimiter = new RateLimiter(() => this.config.rateLimits);
 		this.envelopeLimiter = new EnvelopeLimiter(this);
 		this.connect = new ConnectDispatcher(this);
@@ -91,7 +94,7 @@ export class SimCore {
 		this.rateLimiter.reset();
 		this.envelopeLimiter.reset();
 		this.connect.reset();
-		this.config = defaultConfig(this.initialLatencyMs);
+		this.config = defaultConfig(this.initialLatencyMs, this.allowHttpListeners);
 		this.resetState();
 	}
 

@@ -67,7 +67,7 @@ async function deliver(delivery: Partial<CustomDelivery>): Promise<DeliveryRecor
 const statuses = (records: DeliveryRecord[]) => records.map((record) => record.lastStatus);
 
 beforeAll(async () => {
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 	accountKey = sim.addHmacKey(ACCOUNT);
 	server = await startWebhookServer(setup());
 	hookUrl = `${server.baseUrl}/${WEBHOOK_ID}/webhook`;
