@@ -7,6 +7,7 @@
  */
 import { startNode } from '../engine/harness';
 import { memoryBinary } from '../engine/binaryData';
+import type { WaitingExecution } from '../engine/waitingExecutions';
 
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -32,9 +33,10 @@ const parameters: INodeParameters = {
 
 const endOf = (at: string, durationMs = 0) => Date.parse(at) + durationMs;
 
-it('answers the envelope-completed delivery at once, then downloads the documents and resumes with them', async () => {
+/** Send and Wait with Download Completed Documents for one PDF of this size, HMAC-signed events. */
+async function sendAndWaitFor(documentBytes: number): Promise<WaitingExecution> {
 	const hmacKey = sim.addHmacKey(SEED_IDS.accounts.acmeNa);
-	const execution = await host.run({
+	return await host.run({
 		nodes: [startNode(), sendAndWaitNode(parameters, { docuSignJwtApi: JWT_CREDENTIAL, docuSignConnectHmacApi: HMAC_CREDENTIAL }), after()],
 		connections: connections(true),
 		credentials: {
@@ -42,8 +44,12 @@ it('answers the envelope-completed delivery at once, then downloads the document
 			[HMAC_CREDENTIAL.id]: { type: 'docuSignConnectHmacApi', name: HMAC_CREDENTIAL.name, data: { hmacSecret: hmacKey } },
 		},
 		store,
-		inputItems: [{ json: {}, binary: { contract: memoryBinary(binaryBytes(DOCUMENT_BYTES), { fileName: 'Contract.pdf', mimeType: 'application/pdf' }) } }],
+		inputItems: [{ json: {}, binary: { contract: memoryBinary(binaryBytes(documentBytes), { fileName: 'Contract.pdf', mimeType: 'application/pdf' }) } }],
 	});
+}
+
+it('answers the envelope-completed delivery at once, then downloads the documents and resumes with them', async () => {
+	const execution = await sendAndWaitFor(DOCUMENT_BYTES);
 	expect(execution.error?.message).toBeUndefined();
 	const envelopeId = String(execution.outputOf('DocuSign')[0].json.envelopeId);
 	expect((sim.envelope(envelopeId) as { documents: Array<{ size: number }> }).documents[0].size).toBe(DOCUMENT_BYTES);
@@ -73,17 +79,7 @@ it('answers the envelope-completed delivery at once, then downloads the document
 });
 
 it('resumes with the outcome and a documentsError when a download fails after DocuSign got its answer', async () => {
-	const hmacKey = sim.addHmacKey(SEED_IDS.accounts.acmeNa);
-	const execution = await host.run({
-		nodes: [startNode(), sendAndWaitNode(parameters, { docuSignJwtApi: JWT_CREDENTIAL, docuSignConnectHmacApi: HMAC_CREDENTIAL }), after()],
-		connections: connections(true),
-		credentials: {
-			[JWT_CREDENTIAL.id]: aliceJwtCredential(),
-			[HMAC_CREDENTIAL.id]: { type: 'docuSignConnectHmacApi', name: HMAC_CREDENTIAL.name, data: { hmacSecret: hmacKey } },
-		},
-		store,
-		inputItems: [{ json: {}, binary: { contract: memoryBinary(binaryBytes(30_000), { fileName: 'Contract.pdf', mimeType: 'application/pdf' }) } }],
-	});
+	const execution = await sendAndWaitFor(30_000);
 	const envelopeId = String(execution.outputOf('DocuSign')[0].json.envelopeId);
 	sim.faults.failNext(1, { status: 400, errorCode: 'DOCUMENT_DOES_NOT_EXIST', match: { endpoint: 'GET envelope/document' } });
 	sim.sign(envelopeId, '1');
