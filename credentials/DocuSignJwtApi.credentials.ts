@@ -79,7 +79,7 @@ export class DocuSignJwtApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://your-app.example.com/callback',
 			description:
-				'One of the redirect URIs registered for the integration key. Only used to build the one-time consent link shown when consent is missing.',
+				'One of the redirect URIs registered for the integration key (Apps and Keys → the key → Redirect URIs). Needed for the one-time consent link the node shows when the user has not consented yet; DocuSign refuses any other address.',
 		},
 		{
 			displayName: 'Access Token',

@@ -75,13 +75,18 @@ export function buildJwtAssertion(
 	return `${signingInput}.${base64url(signature)}`;
 }
 
-/** The link the user opens once to grant the integration key consent to impersonate them. */
-export function consentUrl(settings: JwtGrantSettings): string {
+/**
+ * The link the user opens once to grant the integration key consent to impersonate them, or
+ * undefined without a redirect URI: DocuSign only returns to a URI registered for the key, so any
+ * stand-in (such as https://www.docusign.com) would end on DocuSign's "invalid redirect URI" page.
+ */
+export function consentUrl(settings: JwtGrantSettings): string | undefined {
+	if (!settings.redirectUri) return undefined;
 	const query = [
 		'response_type=code',
 		`scope=${encodeURIComponent(settings.scopes)}`,
 		`client_id=${encodeURIComponent(settings.integrationKey)}`,
-		`redirect_uri=${encodeURIComponent(settings.redirectUri || 'https://www.docusign.com')}`,
+		`redirect_uri=${encodeURIComponent(settings.redirectUri)}`,
 	].join('&');
 	return `${settings.authServer}/oauth/auth?${query}`;
 }
@@ -94,13 +99,18 @@ export function explainTokenError(
 ): JwtGrantError {
 	const where = `the ${settings.authServer} auth server`;
 	switch (code) {
-		case 'consent_required':
-			return new JwtGrantError(
-				`DocuSign user ${settings.userId} has not yet given consent to integration key ${settings.integrationKey}. Open this URL once, sign in as that user and accept: ${consentUrl(settings)}`,
-				settings.redirectUri
-					? 'After accepting, run the workflow again. The redirect URI must be one of those registered for the integration key.'
-					: 'Set "Redirect URI" in the credential to one of the redirect URIs registered for the integration key, so that the consent page can return there.',
-			);
+		case 'consent_required': {
+			const link = consentUrl(settings);
+			return link
+				? new JwtGrantError(
+						`DocuSign user ${settings.userId} has not yet given consent to integration key ${settings.integrationKey}. Open this URL once, sign in as that user and accept: ${link}`,
+						'After accepting, run the workflow again. The redirect URI must be one of those registered for the integration key.',
+					)
+				: new JwtGrantError(
+						`DocuSign user ${settings.userId} has not yet given consent to integration key ${settings.integrationKey}, and the credential has no Redirect URI to build the consent link with`,
+						'Set "Redirect URI" in the credential to one of the redirect URIs registered for the integration key (DocuSign Admin → Apps and Keys → the key → Redirect URIs; add one there if it has none), then run again: this error then gives the one-time consent link to open as that user.',
+					);
+		}
 		case 'issuer_not_found':
 			return new JwtGrantError(
 				`Integration key ${settings.integrationKey} is unknown at ${where}`,

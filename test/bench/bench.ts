@@ -356,6 +356,8 @@ async function bulkSend(sim: SimulatorHandle): Promise<void> {
 		roleName: 'Signer',
 		recipientName: '={{ $json.name }}',
 		recipientEmail: '={{ $json.email }}',
+		// DocuSign refuses a batch whose copies leave a template role (here the NDA's CC) empty.
+		additionalRecipients: { recipient: [{ roleName: 'CC', name: 'Legal', email: 'legal@example.com' }] },
 	};
 	const creates: INodeParameters = {
 		resource: 'envelope',

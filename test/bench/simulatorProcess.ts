@@ -22,7 +22,7 @@ export interface SimulatorInfo {
 }
 
 async function main(): Promise<void> {
-	const sim = await startSimulator({ latencyMs: Number(process.argv[2] ?? 0) });
+	const sim = await startSimulator({ latencyMs: Number(process.argv[2] ?? 0), allowHttpListeners: true });
 	const key = sim.seed.integrationKeys.find((candidate) => candidate.integrationKey === SEED_IDS.integrationKey)!;
 	const info: SimulatorInfo = {
 		url: sim.url,

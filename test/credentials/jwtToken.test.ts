@@ -60,6 +60,16 @@ describe('JWT credential preAuthentication', () => {
 		expect(error.message).toMatch(/has not yet given consent/);
 	});
 
+	it('consent_required without a Redirect URI gives no link to a stand-in address, but says to set one', async () => {
+		nock(AUTH).post('/oauth/token').reply(400, { error: 'consent_required' });
+		const error = await mintError({ redirectUri: '' });
+		expect(error.message).toBe(
+			'DocuSign user aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee has not yet given consent to integration key 11111111-2222-3333-4444-555555555555, and the credential has no Redirect URI to build the consent link with',
+		);
+		expect(error.message).not.toContain('docusign.com/oauth/auth');
+		expect(error.description).toMatch(/Set "Redirect URI" in the credential to one of the redirect URIs registered for the integration key/);
+	});
+
 	it.each([
 		['invalid_grant/issuer_not_found', /unknown at the https:\/\/account-d\.docusign\.com auth server/, /environment/],
 		['invalid_grant/no_valid_keys_or_signatures', /rejected the JWT signature/, /does not belong to this integration key/],

@@ -25,7 +25,7 @@ export interface DevSimulator {
 export async function startDevSimulator(logFile: string): Promise<DevSimulator> {
 	const keysDir = join(DEV_DIR, 'simulator');
 	mkdirSync(keysDir, { recursive: true });
-	const proc = start(process.execPath, [join(__dirname, '..', 'simulator', 'cli.js'), '--port', String(SIM_PORT), '--keys-dir', keysDir], {
+	const proc = start(process.execPath, [join(__dirname, '..', 'simulator', 'cli.js'), '--port', String(SIM_PORT), '--keys-dir', keysDir, '--allow-http-listeners'], {
 		cwd: REPO,
 		env: process.env,
 	});

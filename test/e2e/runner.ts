@@ -60,7 +60,7 @@ async function main(): Promise<number> {
 	let simulator: Simulator | undefined;
 	const results: CaseResult[] = [];
 	try {
-		simulator = await startSimulator({ port: 0 });
+		simulator = await startSimulator({ port: 0, allowHttpListeners: true });
 		const sim = new SimClient(simulator.url);
 		const seed = await sim.seed();
 		console.log(`[e2e] simulator on ${simulator.url}`);

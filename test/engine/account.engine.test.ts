@@ -272,7 +272,8 @@ describe('DocuSign Account → Get with the JWT credential, in the real engine',
 	it('missing consent surfaces the consent URL, without the key or the assertion', async () => {
 		nock(AUTH).post('/oauth/token').reply(400, { error: 'consent_required' });
 
-		const result = await runAccountGet('jwt', credential());
+		// The link needs a redirect URI registered for the key; without one the node says to set it.
+		const result = await runAccountGet('jwt', { ...credential(), redirectUri: 'https://app.example.com/callback' });
 
 		expect(result.error?.message).toContain('has not yet given consent');
 		expect(result.error?.message).toContain(`${AUTH}/oauth/auth?response_type=code`);

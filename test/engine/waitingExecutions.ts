@@ -235,6 +235,8 @@ export interface WaitingHost {
 	/** Starts a workflow (Start → nodes) and runs it until it finishes or waits. */
 	run(options: RunUntilWaitOptions): Promise<WaitingExecution>;
 	execution(id: string): WaitingExecution | undefined;
+	/** Resolves when every call under way has been handled, including work a node does after answering. */
+	handled(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -277,6 +279,7 @@ export async function startWaitingHost(setup: {
 	credentialTypes: ICredentialType[];
 }): Promise<WaitingHost> {
 	const executions = new Map<string, WaitingExecution>();
+	const underWay = new Set<Promise<void>>();
 	let counter = 0;
 	let waitingBaseUrl = '';
 
@@ -284,6 +287,9 @@ export async function startWaitingHost(setup: {
 		calls: [],
 		n8nChecksResume: true,
 		execution: (id) => executions.get(id),
+		handled: async () => {
+			while (underWay.size) await Promise.allSettled([...underWay]);
+		},
 		async run(options) {
 			const items = options.inputItems ?? [{ json: {} }];
 			const store = options.store ?? new CredentialStore();
@@ -422,10 +428,12 @@ export async function startWaitingHost(setup: {
 			host.calls.push(call);
 			return end(chunk, ...rest);
 		}) as ServerResponse['end'];
-		handle(request, response, call).catch((error: Error) => {
+		const handling = handle(request, response, call).catch((error: Error) => {
 			call.error = error;
 			answer(response, 500, { message: error.message });
 		});
+		underWay.add(handling);
+		void handling.finally(() => underWay.delete(handling));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const address = server.address();

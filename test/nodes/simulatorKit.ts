@@ -25,7 +25,7 @@ export let store: CredentialStore;
 export function useSimulator(): void {
 	beforeAll(async () => {
 		nock.enableNetConnect('127.0.0.1');
-		sim = await startSimulator();
+		sim = await startSimulator({ allowHttpListeners: true });
 	});
 	afterAll(async () => {
 		await sim.close();

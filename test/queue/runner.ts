@@ -68,7 +68,7 @@ async function main(): Promise<number> {
 	const results: Result[] = [];
 	let failedEarly = false;
 	try {
-		simulator = await startSimulator({ port: 0 });
+		simulator = await startSimulator({ port: 0, allowHttpListeners: true });
 		const sim = new SimClient(simulator.url);
 		const seed = await sim.seed();
 		console.log(`[queue] simulator on ${simulator.url}`);

@@ -194,7 +194,7 @@ const hygiene = { cases: 0, surfaces: 0, leaks: [] as string[] };
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 });
 afterAll(async () => {
 	await sim.close();

@@ -168,7 +168,7 @@ let token: string;
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 });
 afterAll(async () => await sim.close());
 
@@ -181,7 +181,17 @@ async function prepare(needs: Needs): Promise<INodeExecutionData[]> {
 	if (needs === 'batch') {
 		const list = await http.post(
 			`${base}/bulk_send_lists`,
-			{ name: 'list', bulkCopies: [{ recipients: [{ roleName: 'Signer', name: 'Ada', email: 'ada@example.com' }] }] },
+			{
+				name: 'list',
+				bulkCopies: [
+					{
+						recipients: [
+							{ roleName: 'Signer', name: 'Ada', email: 'ada@example.com' },
+							{ roleName: 'CC', name: 'Legal', email: 'legal@example.com' },
+						],
+					},
+				],
+			},
 			bearer(token),
 		);
 		const batch = await http.post(
@@ -305,6 +315,7 @@ describe('continueOnFail: a refused item becomes an error item, the others go on
 				roleName: 'Signer',
 				recipientName: '={{ $json.name }}',
 				recipientEmail: '={{ $json.email }}',
+				additionalRecipients: { recipient: [{ roleName: 'CC', name: 'Legal', email: 'legal@example.com' }] },
 			},
 			items: people.map((json) => ({ json })),
 			continueOnFail: true,

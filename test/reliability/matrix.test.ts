@@ -234,7 +234,7 @@ const hygiene = { cases: 0, surfaces: 0, secrets: 0, leaks: [] as string[] };
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 });
 afterAll(async () => {
 	await sim.close();

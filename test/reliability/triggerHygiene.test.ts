@@ -47,7 +47,7 @@ const cases: Array<[string, () => TriggerSetup, () => Record<string, string>]> =
 
 beforeAll(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 	accountKey = sim.addHmacKey(ACCOUNT);
 	server = await startWebhookServer(setup());
 });

@@ -9,7 +9,7 @@ import { bearer, envelopeDefinition, http, jwtToken } from './testHelpers';
 let sim: Simulator;
 let token: string;
 beforeAll(async () => {
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 });
 afterAll(() => sim.close());
 beforeEach(async () => {

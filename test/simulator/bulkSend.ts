@@ -11,7 +11,7 @@ import { buildEnvelope, checkSendable } from './envelopeBuild';
 import { json, type SimResponse } from './http';
 import { sendEnvelope } from './lifecycle';
 import type { RestCtx } from './restAuth';
-import type { BulkBatchRecord, EnvelopeRecord } from './types';
+import type { BulkBatchRecord, EnvelopeRecord, TemplateRecord } from './types';
 import { asArray, dsDate, guid, str } from './util';
 
 export function createBulkList(ctx: RestCtx): SimResponse {
@@ -60,6 +60,27 @@ function fromDraft(ctx: RestCtx, draft: EnvelopeRecord, copy: Record<string, unk
 	return env;
 }
 
+/**
+ * Every role of the template must be filled by every copy: "a template that has three roles is
+ * not compatible with a bulk send list that has only two recipients" (BulkSend::createBulkSendTestRequest),
+ * and the batch "either queues successfully or fails. Partial success does not occur"
+ * (BulkSend::createBulkSendRequest), whose documented error for it is BULK_SEND_RECIPIENT_ROLE_DOES_NOT_MATCH.
+ * A role the template presets with a name and e-mail counts as a role too (the stricter reading).
+ */
+function requireEveryRoleFilled(template: TemplateRecord, copies: Array<Record<string, unknown>>): void {
+	const roles = template.recipients.map((r) => r.roleName).filter((name): name is string => !!name);
+	for (const copy of copies) {
+		const filled = new Set(asArray(copy.recipients).map((r) => str(r.roleName)?.toLowerCase()).filter(Boolean));
+		const missing = roles.find((role) => !filled.has(role.toLowerCase()));
+		if (missing !== undefined) {
+			throw badRequest(
+				'BULK_SEND_RECIPIENT_ROLE_DOES_NOT_MATCH',
+				`Recipient Role ${missing} does not match. Make sure the recipient information in the list and the envelope is compatible.`,
+			);
+		}
+	}
+}
+
 export function sendBulkList(ctx: RestCtx): SimResponse {
 	const list = ctx.core.state.bulkLists.get(ctx.params.listId);
 	if (!list || list.accountId !== ctx.account.accountId) throw badRequest('BULK_SEND_LIST_NOT_FOUND', 'The bulk send list was not found.');
@@ -71,6 +92,7 @@ export function sendBulkList(ctx: RestCtx): SimResponse {
 	if (!fromTemplate && !(draft?.accountId === ctx.account.accountId && draft.status === 'created')) {
 		throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. envelopeOrTemplateId must be a template or a draft envelope of this account.');
 	}
+	if (fromTemplate) requireEveryRoleFilled(template, list.bulkCopies);
 	const batch: BulkBatchRecord = {
 		batchId: guid(), accountId: ctx.account.accountId, batchName: str(body.batchName) ?? list.name, listId: list.listId,
 		envelopeOrTemplateId: sourceId, senderUserId: ctx.user.userId, submittedDate: dsDate(), envelopeIds: [], failed: [],

@@ -1,5 +1,5 @@
 /**
- * `npm run simulator [-- --port 8089 --keys-dir DIR --latency MS]` (port also from DOCUSIGN_SIM_PORT).
+ * `npm run simulator [-- --port 8089 --keys-dir DIR --latency MS --allow-http-listeners]` (port also from DOCUSIGN_SIM_PORT).
  * Keys persist in the keys dir (default: $TMPDIR/docusign-simulator), so credentials stay valid
  * across restarts; seed.json there has the whole seed of the running simulator.
  */
@@ -23,7 +23,12 @@ async function main(): Promise<void> {
 		const file = join(keysDir, `${ik}.pkcs1.pem`);
 		if (existsSync(file)) privateKeys[ik] = readFileSync(file, 'utf8');
 	}
-	const sim = await startSimulator({ port, latencyMs: Number(option('latency') ?? 0), privateKeys });
+	const sim = await startSimulator({
+		port,
+		latencyMs: Number(option('latency') ?? 0),
+		privateKeys,
+		allowHttpListeners: process.argv.includes('--allow-http-listeners'),
+	});
 	const files: string[] = [];
 	for (const ik of sim.seed.integrationKeys) {
 		for (const [suffix, pem] of [['pkcs1.pem', ik.privateKeyPkcs1], ['pkcs8.pem', ik.privateKeyPkcs8], ['public.pem', ik.publicKey]]) {

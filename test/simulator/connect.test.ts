@@ -18,7 +18,7 @@ let token: string;
 let base: string;
 
 beforeAll(async () => {
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 	receiver = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c) => chunks.push(c));
@@ -86,6 +86,9 @@ describe('Connect', () => {
 		await http.post(`${base}/envelopes`, envelopeDefinition({ eventNotification: eventNotification({ envelopeEvents: [{ envelopeEventStatusCode: 'sent' }], recipientEvents: [] }) }), bearer(token));
 		await sim.connectIdle();
 		expect(received.map((r) => r.json.retryCount)).toEqual([0, 1, 2]);
+		// Nothing documents that a retry keeps generatedDateTime: the simulator gives each attempt its own.
+		expect(new Set(received.map((r) => r.json.generatedDateTime)).size).toBe(3);
+		expect(new Set(received.map((r) => JSON.stringify(r.json.data))).size).toBe(1);
 		const [delivery] = sim.deliveries();
 		expect(delivery).toMatchObject({ state: 'delivered', lastStatus: 200, source: 'envelope' });
 		expect(delivery.attempts.map((a) => a.status)).toEqual([500, 503, 200]);

@@ -36,12 +36,23 @@ function findConfig(ctx: RestCtx): ConnectConfigRecord {
 	return record;
 }
 
+/**
+ * DocuSign delivers Connect messages to https:// listeners only (spec: eventNotification.url "must
+ * start with https"); an http URL is refused with HTTPS_REQUIRED_FOR_CONNECT_LISTENER (the code and
+ * message DocuSign answered in docusign-esign-php-client issue #131).
+ */
+export function requireHttpsListener(core: RestCtx['core'], url: string): void {
+	if (core.config.connect.allowHttpListeners || /^https:\/\//i.test(url.trim())) return;
+	throw badRequest('HTTPS_REQUIRED_FOR_CONNECT_LISTENER', 'HTTPS required for Connect listener communication.');
+}
+
 export function createConnectConfig(ctx: RestCtx): SimResponse {
 	requireAdmin(ctx);
 	const config = readJson(ctx, 'connectCustomConfiguration');
 	if (!str(config.urlToPublishTo)?.trim()) {
 		throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. urlToPublishTo is required.');
 	}
+	requireHttpsListener(ctx.core, str(config.urlToPublishTo) ?? '');
 	const connectId = String(10_000 + ++ctx.core.state.connectSeq);
 	const record: ConnectConfigRecord = { connectId, accountId: ctx.account.accountId, createdByUserId: ctx.user.userId, config };
 	ctx.core.state.connectConfigs.set(connectId, record);

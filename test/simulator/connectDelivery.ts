@@ -94,7 +94,8 @@ export class ConnectDispatcher {
 			const keys = t.includeHMAC ? (this.core.state.hmacKeys.get(env.accountId) ?? []) : [];
 			const record = this.newRecord(event, t.url, t.source, { configurationId: t.source === 'account' ? String(t.configurationId) : undefined, envelopeId: env.envelopeId, recipientId: recipient?.recipientId });
 			this.schedule(record, (retryCount) => {
-				const body = payload ? JSON.stringify({ ...payload, retryCount }) : xml;
+				// Nothing documents that a retry keeps generatedDateTime: the stricter side gives it a new one.
+				const body = payload ? JSON.stringify({ ...payload, retryCount, ...(retryCount > 0 ? { generatedDateTime: new Date().toISOString() } : {}) }) : xml;
 				const type = payload ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8';
 				return { body, headers: { 'Content-Type': type, ...hmacHeaders(body, keys) } };
 			}, t.retry ? this.core.config.connect.maxAttempts : 1);

@@ -19,7 +19,23 @@ export interface SimConfig {
 		/** HTTP status of HOURLY_APIINVOCATION_LIMIT_EXCEEDED: DocuSign has answered both. */
 		hourlyStatus: 400 | 429;
 	};
+	/**
+	 * DocuSign's per-envelope limits (GETs = polling, PUTs = updates), per envelope; a limit left
+	 * undefined is not enforced (DocuSign does not publish the numbers). See envelopeLimits.ts.
+	 */
+	envelopeLimits: {
+		pollingBurst?: number;
+		pollingHourly?: number;
+		updatesBurst?: number;
+		updatesHourly?: number;
+		burstWindowSeconds: number;
+	};
 	connect: {
+		/**
+		 * Accept http:// listener URLs (eventNotification.url, urlToPublishTo). Off = DocuSign: 400
+		 * HTTPS_REQUIRED_FOR_CONNECT_LISTENER. On marks the run as n8n's "Custom" environment on loopback.
+		 */
+		allowHttpListeners: boolean;
 		retryDelayMs: number;
 		/** Attempts per delivery in total (first try included). */
 		maxAttempts: number;

@@ -2,12 +2,13 @@
 import { seedAccountFeatures } from './accountFeatures';
 import { ConnectDispatcher } from './connectDelivery';
 import { FaultSwitches } from './faults';
+import { EnvelopeLimiter } from './envelopeLimits';
 import { RateLimiter } from './rateLimit';
 import { seedAccountCustomFields } from './accountCustomFields';
 import { seedTemplates } from './seedTemplates';
 import type { LogEntry, SeedAccount, SeedData, SeedUser, SimConfig, SimState, TemplateRecord } from './types';
 
-export function defaultConfig(latencyMs = 0): SimConfig {
+export function defaultConfig(latencyMs = 0, allowHttpListeners = false): SimConfig {
 	return {
 		latencyMs,
 		tokens: {
@@ -17,7 +18,8 @@ export function defaultConfig(latencyMs = 0): SimConfig {
 			authCodeExpiresIn: 120,
 		},
 		rateLimits: { hourlyLimit: 3000, burstLimit: 200, burstWindowSeconds: 30, hourlyStatus: 400 },
-		connect: { retryDelayMs: 100, maxAttempts: 3, timeoutMs: 5000 },
+		envelopeLimits: { burstWindowSeconds: 30 },
+		connect: { allowHttpListeners, retryDelayMs: 100, maxAttempts: 3, timeoutMs: 5000 },
 		autoApprove: false,
 		maxRequestBytes: 34 * 1024 * 1024,
 		specValidation: true,
@@ -41,15 +43,20 @@ export class SimCore {
 	config: SimConfig;
 	readonly faults = new FaultSwitches();
 	readonly rateLimiter: RateLimiter;
+	readonly envelopeLimiter: EnvelopeLimiter;
 	readonly connect: ConnectDispatcher;
 	readonly requestLog: LogEntry[] = [];
 	private readonly counts = new Map<string, number>();
 	private logSeq = 0;
 	private readonly seededTemplates = seedTemplates();
 
-	constructor(private readonly initialLatencyMs = 0) {
-		this.config = defaultConfig(initialLatencyMs);
+	constructor(
+		private readonly initialLatencyMs = 0,
+		private readonly allowHttpListeners = false,
+	) {
+		this.config = defaultConfig(initialLatencyMs, allowHttpListeners);
 		this.rateLimiter = new RateLimiter(() => this.config.rateLimits);
+		this.envelopeLimiter = new EnvelopeLimiter(this);
 		this.connect = new ConnectDispatcher(this);
 	}
 
@@ -92,8 +99,9 @@ export class SimCore {
 		this.requestLog.length = 0;
 		this.faults.clear();
 		this.rateLimiter.reset();
+		this.envelopeLimiter.reset();
 		this.connect.reset();
-		this.config = defaultConfig(this.initialLatencyMs);
+		this.config = defaultConfig(this.initialLatencyMs, this.allowHttpListeners);
 		this.resetState();
 	}
 

@@ -102,7 +102,7 @@ describe('envelope custom fields', () => {
 	it('bulk copies fill values of the fields the envelope has and keep the others', async () => {
 		const list = await http.post(`${base}/bulk_send_lists`, {
 			name: 'fields',
-			bulkCopies: [{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }], customFields: [{ name: 'Cost Center', value: 'CC-7' }] }],
+			bulkCopies: [{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }, { roleName: 'CC', name: 'C One', email: 'c1@example.com' }], customFields: [{ name: 'Cost Center', value: 'CC-7' }] }],
 		}, bearer(token));
 		const sent = await http.post(`${base}/bulk_send_lists/${list.data.listId}/send`, { envelopeOrTemplateId: TEMPLATE_IDS.mutualNda }, bearer(token));
 		expect(sent.status).toBe(201);

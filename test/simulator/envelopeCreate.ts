@@ -1,6 +1,7 @@
 /** POST /envelopes (Envelopes_PostEnvelopes): JSON or multipart/form-data with document parts. */
 import { checkAgainstSpec } from './bodies';
 import { badRequest } from './errors';
+import { requireHttpsListener } from './connect';
 import { buildEnvelope, checkSendable, type Upload } from './envelopeBuild';
 import { envelopeSummaryJson } from './envelopeJson';
 import { json, parseJsonBody, type SimResponse } from './http';
@@ -34,6 +35,7 @@ export function createEnvelope(ctx: RestCtx): SimResponse {
 		throw badRequest('ENVELOPE_INVALID_STATUS', `Invalid envelope status "${status}": create as "created" (draft) or "sent".`);
 	}
 	const env = buildEnvelope(ctx, def, uploads);
+	if (env.eventNotification) requireHttpsListener(ctx.core, String(env.eventNotification.url ?? ''));
 	if (status === 'sent') checkSendable(env);
 	ctx.core.state.envelopes.set(env.envelopeId, env);
 	if (status === 'sent') sendEnvelope(ctx.core, env);

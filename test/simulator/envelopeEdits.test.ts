@@ -89,7 +89,8 @@ describe('form data and audit events', () => {
 		expect(Object.keys(events[0])).toEqual([
 			'logTime', 'Source', 'UserName', 'UserId', 'Action', 'Message', 'EnvelopeStatus', 'ClientIPAddress', 'Information', 'GeoLocation', 'Language',
 		]);
-		expect(events[3]).toMatchObject({ UserName: 'Signer One', EnvelopeStatus: 'delivered', Source: 'Web' });
+		// The envelope is still "sent": it is delivered only once every recipient has opened it (spec ConnectConfigurations.envelopeEvents).
+		expect(events[3]).toMatchObject({ UserName: 'Signer One', EnvelopeStatus: 'sent', Source: 'Web' });
 	});
 });
 

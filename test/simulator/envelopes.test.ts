@@ -152,9 +152,10 @@ describe('envelopes', () => {
 		const early = await http.post(`${sim.url}/__sim/envelopes/${id}/recipients/2/sign`);
 		expect(early.status).toBe(409);
 		expect(early.data.errorCode).toBe('RECIPIENT_NOT_IN_SEQUENCE');
-		expect((await http.post(`${sim.url}/__sim/envelopes/${id}/recipients/1/sign`)).data).toEqual({ envelopeStatus: 'delivered', recipientStatus: 'completed' });
+		// Delivered only once every recipient has opened it (spec: ConnectConfigurations.envelopeEvents).
+		expect((await http.post(`${sim.url}/__sim/envelopes/${id}/recipients/1/sign`)).data).toEqual({ envelopeStatus: 'sent', recipientStatus: 'completed' });
 		const mid = await get(`/envelopes/${id}?include=recipients,custom_fields,documents`);
-		expect(mid.data.status).toBe('delivered');
+		expect(mid.data.status).toBe('sent');
 		expect(mid.data.recipients.signers.map((r: { status: string }) => r.status)).toEqual(['completed', 'sent']);
 		expect(mid.data.recipients.carbonCopies[0].status).toBe('created');
 		expect(mid.data.customFields.textCustomFields[0]).toMatchObject({ name: 'orderId', value: 'A-1001' });
@@ -242,11 +243,13 @@ describe('templates, views and bulk send', () => {
 	});
 
 	it('bulk sends one envelope per copy and reports the batch', async () => {
+		// Every copy fills every role of the template (Signer and CC), as DocuSign requires.
+		const cc = { roleName: 'CC', name: 'Legal', email: 'legal@example.com' };
 		const list = await http.post(`${base}/bulk_send_lists`, {
 			name: 'Q3 NDAs',
 			bulkCopies: [
-				{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }], customFields: [{ name: 'row', value: '1' }] },
-				{ recipients: [{ roleName: 'Signer', name: 'B Two', email: 'bad-email' }] },
+				{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }, cc], customFields: [{ name: 'row', value: '1' }] },
+				{ recipients: [{ roleName: 'Signer', name: 'B Two', email: 'bad-email' }, cc] },
 			],
 		}, bearer(token));
 		expect(list.status).toBe(201);

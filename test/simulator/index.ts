@@ -40,6 +40,11 @@ export interface SimulatorOptions {
 	latencyMs?: number;
 	/** Private keys (PKCS#1 or PKCS#8 PEM) per integration key, instead of fresh ones. */
 	privateKeys?: Record<string, string>;
+	/**
+	 * Accept http:// Connect listener URLs, which DocuSign refuses (HTTPS_REQUIRED_FOR_CONNECT_LISTENER):
+	 * the test switch for n8n's "Custom" environment on loopback. Kept across reset().
+	 */
+	allowHttpListeners?: boolean;
 }
 
 export interface Simulator {
@@ -83,7 +88,7 @@ export interface Simulator {
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
-	const core = new SimCore(opts.latencyMs ?? 0);
+	const core = new SimCore(opts.latencyMs ?? 0, opts.allowHttpListeners ?? false);
 	const keys = makeKeyMaterial(opts.privateKeys);
 	const server: Server = await listen(core, opts.port ?? 0);
 	const address = server.address();

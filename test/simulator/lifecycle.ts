@@ -1,6 +1,6 @@
 /**
  * Envelope and recipient status moves, as DocuSign makes them:
- *   envelope: created → sent → delivered → completed | declined | voided
+ *   envelope: created → sent → delivered (every recipient has opened it) → completed | declined | voided
  *   recipient: created → sent (its routing order is reached) → delivered (opened) → completed | declined
  * Carbon copies complete as soon as their routing order is reached. Each move emits its Connect event.
  */
@@ -131,7 +131,9 @@ export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: s
 	r.deliveredDateTime = now;
 	env.lastModifiedDateTime = now;
 	core.connect.emit('recipient-delivered', env, r);
-	if (env.status === 'sent') {
+	// Spec (ConnectConfigurations.envelopeEvents): `delivered` "is triggered when all recipients have
+	// opened the envelope". Every recipient must have opened (or completed) it, not just the first.
+	if (env.status === 'sent' && env.recipients.every((x) => x.status === 'delivered' || x.status === 'completed')) {
 		setStatus(env, 'delivered', now);
 		env.deliveredDateTime = now;
 		core.connect.emit('envelope-delivered', env);

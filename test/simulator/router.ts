@@ -73,7 +73,7 @@ const REST_ROUTES: Array<[string, string, string, RestHandler]> = [
 export const COUNTER_KEYS = [
 	'GET /oauth/auth', 'POST /oauth/token:jwt', 'POST /oauth/token:authorization_code', 'POST /oauth/token:refresh_token',
 	'GET /oauth/userinfo', ...REST_ROUTES.map((r) => r[2]), ...PLATFORM_COUNTER_KEYS, 'GET signing page', 'GET sender page',
-	'connect:attempt', 'connect:delivered', 'connect:failed', 'connect:blocked',
+	'connect:attempt', 'connect:delivered', 'connect:failed', 'connect:blocked', 'polling:violation',
 ];
 
 const compiled = REST_ROUTES.map(([method, path, key, handler]) => ({
@@ -116,6 +116,7 @@ export function resolve(core: SimCore, method: string, path: string, body: Buffe
 			const { ctx, rateHeaders } = authorizeRest(c, { ...req, params }, site, accountId);
 			let response: SimResponse;
 			try {
+				if (params.envelopeId) c.envelopeLimiter.hit(accountId, params.envelopeId, method, route.key === 'GET envelope');
 				response = await route.handler(ctx);
 			} catch (error) {
 				response = errorToResponse(error);

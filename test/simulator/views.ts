@@ -22,10 +22,14 @@ function startSession(ctx: RestCtx, session: Omit<SigningSession, 'token' | 'exp
 	return token;
 }
 
+/** Spec (recipientViewRequest / returnUrlRequest.returnUrl): "Maximum Length: 470 characters. If the
+ * `returnUrl` exceeds this limit, the user is redirected to a truncated URL". */
+const RETURN_URL_MAX = 470;
+
 export function recipientView(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'recipientViewRequest');
-	const returnUrl = str(body.returnUrl);
+	const returnUrl = str(body.returnUrl)?.slice(0, RETURN_URL_MAX);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `Signing is not possible for a ${env.status} envelope.`);
 	const lower = (v: unknown) => String(v ?? '').trim().toLowerCase();
@@ -46,7 +50,7 @@ export function recipientView(ctx: RestCtx): SimResponse {
 export function senderView(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'returnUrlRequest');
-	const returnUrl = str(body.returnUrl);
+	const returnUrl = str(body.returnUrl)?.slice(0, RETURN_URL_MAX);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (env.status !== 'created') throw badRequest('ENVELOPE_INVALID_STATUS', 'The sender view is only available for draft (created) envelopes.');
 	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl, kind: 'sender' });

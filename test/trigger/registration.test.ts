@@ -60,7 +60,7 @@ async function activated(extra: IDataObject = {}): Promise<HookRunner> {
 }
 
 beforeAll(async () => {
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 	server = await startWebhookServer({ parameters: {} });
 });
 

@@ -34,7 +34,9 @@ function setup(parameters: IDataObject = {}, keys: { hmacSecret?: string; additi
 }
 
 /** A Connect 2.0 JSON SIM message for the test envelope (connect.schema-v2.json). */
-function message(overrides: { event?: string; generatedDateTime?: string; retryCount?: number; recipientId?: string } = {}) {
+function message(
+	overrides: { event?: string; generatedDateTime?: string; retryCount?: number; recipientId?: string; statusChangedDateTime?: string } = {},
+) {
 	return {
 		event: overrides.event ?? 'envelope-completed',
 		apiVersion: 'v2.1',
@@ -49,6 +51,7 @@ function message(overrides: { event?: string; generatedDateTime?: string; retryC
 			envelopeId,
 			envelopeSummary: {
 				status: 'completed',
+				statusChangedDateTime: overrides.statusChangedDateTime ?? '2026-03-01T09:59:59.9000000Z',
 				emailSubject: 'Please sign the NDA',
 				sender: { userName: 'Alice Example', email: 'alice@acme.example' },
 				recipients: {
@@ -67,7 +70,7 @@ async function deliver(delivery: Partial<CustomDelivery>): Promise<DeliveryRecor
 const statuses = (records: DeliveryRecord[]) => records.map((record) => record.lastStatus);
 
 beforeAll(async () => {
-	sim = await startSimulator();
+	sim = await startSimulator({ allowHttpListeners: true });
 	accountKey = sim.addHmacKey(ACCOUNT);
 	server = await startWebhookServer(setup());
 	hookUrl = `${server.baseUrl}/${WEBHOOK_ID}/webhook`;
@@ -137,7 +140,7 @@ describe('HMAC signature', () => {
 		expect(statuses(await deliver({ body }))).toEqual([200]);
 
 		server.setup = setup({}, { hmacSecret: newKey(), additionalHmacSecrets: newKey() });
-		expect(statuses(await deliver({ body: JSON.stringify(message({ generatedDateTime: '2026-03-01T10:00:01Z' })) }))).toEqual([401]);
+		expect(statuses(await deliver({ body: JSON.stringify(message({ statusChangedDateTime: '2026-03-01T10:00:01Z' })) }))).toEqual([401]);
 		expect(server.executions).toHaveLength(1);
 	});
 
@@ -149,7 +152,7 @@ describe('HMAC signature', () => {
 		]);
 		expect(statuses(records)).toEqual([200]);
 
-		const body = JSON.stringify(message({ generatedDateTime: '2026-03-01T10:00:02Z' }));
+		const body = JSON.stringify(message({ statusChangedDateTime: '2026-03-01T10:00:02Z' }));
 		const onlySecond = await deliver({ hmac: 'none', body, headers: { 'X-DocuSign-Signature-2': sign(accountKey, body) } });
 		expect(statuses(onlySecond)).toEqual([200]);
 		expect(server.executions).toHaveLength(2);
@@ -222,12 +225,13 @@ describe('delivery', () => {
 		expect(server.executions).toHaveLength(1);
 	});
 
-	it('takes a DocuSign retry (retryCount + 1) for the same event, but a new event time for a new one', async () => {
+	it('takes a DocuSign retry for the same event even when its retryCount and generatedDateTime differ; new content is a new event', async () => {
 		await deliver({ body: JSON.stringify(message({ retryCount: 0 })) });
-		await deliver({ body: JSON.stringify(message({ retryCount: 1 })) });
+		await deliver({ body: JSON.stringify(message({ retryCount: 1, generatedDateTime: '2026-03-01T10:05:00.0000000Z' })) });
+		await deliver({ body: JSON.stringify(message({ retryCount: 2, generatedDateTime: '2026-03-02T08:00:00Z' })) });
 		expect(server.executions).toHaveLength(1);
 
-		await deliver({ body: JSON.stringify(message({ generatedDateTime: '2026-03-01T11:30:00Z' })) });
+		await deliver({ body: JSON.stringify(message({ statusChangedDateTime: '2026-03-01T11:30:00Z' })) });
 		expect(server.executions).toHaveLength(2);
 	});
 

@@ -68,12 +68,13 @@ describe('dedupe memory', () => {
 		expect(rememberDelivery({ recentDeliveries: ['k'] }, 'wf|node-a|live', 'k')).toBe(false);
 	});
 
-	it('never takes a message without envelope or timestamp for a repeat', () => {
-		expect(deliveryKey({ event: 'envelope-sent', data: { envelopeId: 'e1' } })).toBeUndefined();
+	it('never takes a message without an envelope for a repeat; keys on the content, not on the attempt', () => {
 		expect(deliveryKey({ event: 'envelope-sent', generatedDateTime: '2026-01-01T00:00:00Z', data: {} })).toBeUndefined();
-		expect(deliveryKey({ event: 'envelope-sent', generatedDateTime: '2026-01-01T00:00:00Z', data: { envelopeId: 'e1' } })).toMatch(
-			/^[\w-]{22}$/,
-		);
+		const key = deliveryKey({ event: 'envelope-sent', generatedDateTime: '2026-01-01T00:00:00Z', retryCount: 0, data: { envelopeId: 'e1', envelopeSummary: { a: 1, b: 2 } } });
+		expect(key).toMatch(/^[\w-]{22}$/);
+		expect(deliveryKey({ event: 'envelope-sent', data: { envelopeSummary: { b: 2, a: 1 }, envelopeId: 'e1' }, retryCount: 3 })).toBe(key);
+		expect(deliveryKey({ event: 'envelope-sent', data: { envelopeId: 'e1', envelopeSummary: { a: 1, b: 3 } } })).not.toBe(key);
+		expect(deliveryKey({ event: 'envelope-delivered', data: { envelopeId: 'e1', envelopeSummary: { a: 1, b: 2 } } })).not.toBe(key);
 	});
 });
 

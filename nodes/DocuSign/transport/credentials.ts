@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { authServerBaseUrl } from '../../../credentials/common/environment';
+import { authServerBaseUrl, type DocuSignEnvironment } from '../../../credentials/common/environment';
 import { oncePerExecution } from '../helpers/perExecution';
 
 export type DocuSignFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
@@ -10,6 +10,7 @@ export type DocuSignCredentialType = 'docuSignOAuth2Api' | 'docuSignJwtApi';
 /** What transport needs from a credential, without any secret in it. */
 export interface CredentialSettings {
 	type: DocuSignCredentialType;
+	environment: DocuSignEnvironment;
 	authServer: string;
 	accountId: string;
 	/** Identifies the connection for the account cache: the credential id plus who it logs in as. */
@@ -37,6 +38,7 @@ async function loadCredentialSettings(context: DocuSignFunctions): Promise<Crede
 	const who = type === 'docuSignJwtApi' ? `${credentials.integrationKey}:${credentials.userId}` : String(credentials.clientId ?? '');
 	return {
 		type,
+		environment: (['production', 'custom'].includes(String(credentials.environment)) ? credentials.environment : 'developer') as DocuSignEnvironment,
 		authServer,
 		accountId: String(credentials.accountId ?? '').trim(),
 		cacheKey: [type, credentialId, authServer, who].join('|'),

@@ -30,6 +30,15 @@ const HINTS: Record<string, string> = {
 		'The account used its 3,000 API calls for this hour. The limit resets on the hour; use Connect events instead of polling to save calls.',
 	BURST_APIINVOCATION_LIMIT_EXCEEDED:
 		'Too many calls in the last 30 seconds. Send fewer requests in parallel, or retry after a short wait.',
+	// Per-envelope service protection: DocuSign sends these codes in mixed case (matched without case).
+	HOURLY_ENVELOPE_POLLING_LIMIT_EXCEEDED:
+		'DocuSign\'s per-envelope polling limit: too many reads (GET) of this one envelope, its recipients or documents in the last hour. Calls for other envelopes still work. Stop reading this envelope in a loop: use the DocuSign Trigger (Connect) or Send and Wait for Completion to learn of status changes, and read an envelope\'s status at most once every 15 minutes (DocuSign\'s rule).',
+	BURST_ENVELOPE_POLLING_LIMIT_EXCEEDED:
+		'DocuSign\'s per-envelope polling limit: too many reads (GET) of this one envelope, its recipients or documents in the last 30 seconds. Do not fetch the same envelope from several items or nodes at once; use the DocuSign Trigger (Connect) instead of polling its status.',
+	HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED:
+		'DocuSign\'s per-envelope update limit: too many changes (PUT) to this one envelope in the last hour, e.g. repeated resends, corrections or status changes. DocuSign advises five calls or fewer to create and update an envelope; wait before changing it again.',
+	BURST_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED:
+		'DocuSign\'s per-envelope update limit: too many changes (PUT) to this one envelope in the last 30 seconds. Do not update the same envelope from several items at once.',
 	ENVELOPE_CANNOT_VOID_INVALID_STATE:
 		'Only envelopes that are sent or delivered can be voided; drafts can be deleted in DocuSign, completed ones cannot change.',
 	ENVELOPE_INVALID_STATUS:
@@ -180,7 +189,7 @@ export function toDocuSignError(node: INode, error: unknown, context: ErrorConte
 			},
 		);
 	}
-	const hint = errorCode ? HINTS[errorCode] : undefined;
+	const hint = errorCode ? (HINTS[errorCode] ?? HINTS[errorCode.toUpperCase()]) : undefined;
 	return new NodeApiError(
 		node,
 		{ errorCode: code, message: message ?? '' } as JsonObject,

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestO
 import { forgetAccounts, resolveAccount, type ResolvedAccount } from './accounts';
 import { credentialTypeOf, type DocuSignFunctions } from './credentials';
 import { parseDocuSignErrorBody, readFailure, toDocuSignError } from './errors';
-import { burstPauseMs, recordRateLimit } from './rateLimit';
+import { burstPauseMs, recordRateLimit, type RateLimitState } from './rateLimit';
 import { clock, decideRetry, type FailureFacts, type RetryBudget } from './retry';
 import { requestWithAuthentication } from './rotatedToken';
 
@@ -66,6 +66,20 @@ function requestTimeoutMs(context: DocuSignFunctions, itemIndex: number, transfe
 
 function isSingleUseBody(body: unknown): boolean {
 	return !!body && typeof body === 'object' && ('pipe' in body || body instanceof ReadableStream);
+}
+
+/** Why the node stopped waiting for a rate limit, for the error's description. */
+function rateLimitDetail(reason: string | undefined, rate: RateLimitState | undefined, waitedMs: number): string | undefined {
+	if (reason === 'hourlyLimitTooFar' && rate?.hourlyResetAt) {
+		return `The limit of ${rate.hourlyLimit ?? 'calls'} per hour resets at ${new Date(rate.hourlyResetAt).toISOString()}, beyond the node's "Max Wait for Rate Limits".`;
+	}
+	if (reason === 'envelopeHourlyLimit') {
+		return 'The node does not wait for it: the hour slides and DocuSign does not say when the envelope frees up.';
+	}
+	if (reason === 'waitBudgetSpent') {
+		return `The node waited ${Math.round(waitedMs / 1000)} s in all, its "Max Wait for Rate Limits" (under "Rate Limits and Retries"), and DocuSign still refused.`;
+	}
+	return undefined;
 }
 
 /**
@@ -132,10 +146,7 @@ export async function apiRequest(
 				await clock.sleep(decision.delayMs);
 				continue;
 			}
-			const detail =
-				'reason' in decision && decision.reason === 'hourlyLimitTooFar' && rate?.hourlyResetAt
-					? `The limit of ${rate.hourlyLimit ?? 'calls'} per hour resets at ${new Date(rate.hourlyResetAt).toISOString()}, beyond the node's "Max Wait for Rate Limits".`
-					: undefined;
+			const detail = rateLimitDetail('reason' in decision ? decision.reason : undefined, rate, budget.waitedMs);
 			const nodeError = toDocuSignError(this.getNode(), error, { action: options.action, itemIndex, detail });
 			if (MEMBERSHIP_CODES.has(String(nodeError.errorResponse?.errorCode))) forgetAccounts(account.cacheKey);
 			// An earlier attempt may have gone through: callers of status changes check for that.

@@ -39,14 +39,32 @@ export interface RetryBudget {
 
 export type RetryDecision =
 	| { retry: true; delayMs: number; kind: 'rateLimit' | 'transient' }
-	| { retry: false; reason?: 'hourlyLimitTooFar' | 'waitBudgetSpent' };
+	| { retry: false; reason?: 'hourlyLimitTooFar' | 'waitBudgetSpent' | 'envelopeHourlyLimit' };
+
+/**
+ * DocuSign's per-envelope service protection (HTTP 400, mixed-case codes, compared without case):
+ * too many GETs (polling) or PUTs (updates) of one envelope within 30 seconds or within an hour.
+ */
+const ENVELOPE_BURST_CODES = new Set(['BURST_ENVELOPE_POLLING_LIMIT_EXCEEDED', 'BURST_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED']);
+const ENVELOPE_HOURLY_CODES = new Set(['HOURLY_ENVELOPE_POLLING_LIMIT_EXCEEDED', 'HOURLY_APIINVOCATION_ENVELOPE_LIMIT_EXCEEDED']);
+
+const codeOf = (facts: FailureFacts) => facts.errorCode?.toUpperCase();
 
 export function isBurstLimit(facts: FailureFacts): boolean {
-	return facts.status === 429 || facts.errorCode === 'BURST_APIINVOCATION_LIMIT_EXCEEDED';
+	return facts.status === 429 || codeOf(facts) === 'BURST_APIINVOCATION_LIMIT_EXCEEDED' || isEnvelopeBurstLimit(facts);
 }
 
 export function isHourlyLimit(facts: FailureFacts): boolean {
-	return facts.errorCode === 'HOURLY_APIINVOCATION_LIMIT_EXCEEDED';
+	return codeOf(facts) === 'HOURLY_APIINVOCATION_LIMIT_EXCEEDED';
+}
+
+export function isEnvelopeBurstLimit(facts: FailureFacts): boolean {
+	return ENVELOPE_BURST_CODES.has(codeOf(facts) ?? '');
+}
+
+/** An hourly per-envelope limit: the window slides over an hour and DocuSign says nothing of when it frees up. */
+export function isEnvelopeHourlyLimit(facts: FailureFacts): boolean {
+	return ENVELOPE_HOURLY_CODES.has(codeOf(facts) ?? '');
 }
 
 /** True when the request may have been processed although no answer came back. */
@@ -62,6 +80,7 @@ const jitter = (ms: number) => Math.round(ms * (0.75 + clock.random() * 0.5));
  * request may be resent within the wait budget; a 5xx or lost connection only for safe requests.
  */
 export function decideRetry(facts: FailureFacts, budget: RetryBudget): RetryDecision {
+	if (isEnvelopeHourlyLimit(facts)) return { retry: false, reason: 'envelopeHourlyLimit' };
 	if (isHourlyLimit(facts)) {
 		const until = facts.hourlyResetAt !== undefined ? facts.hourlyResetAt - clock.now() + 1000 : undefined;
 		if (until === undefined || budget.waitedMs + until > budget.maxWaitMs) return { retry: false, reason: 'hourlyLimitTooFar' };

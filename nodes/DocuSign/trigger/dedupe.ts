@@ -22,17 +22,28 @@ export function clearDeliveryMemory(): void {
 	memory.clear();
 }
 
+/** JSON with object keys sorted, so that the same content always gives the same text. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as IDataObject).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+	}
+	return JSON.stringify(value ?? null);
+}
+
 /**
- * What identifies one event whatever the attempt: a retry repeats envelope, event, recipient and
- * generatedDateTime (only retryCount changes). Undefined when the message lacks the timestamp,
- * so such messages are never taken for repeats.
+ * What identifies one event whatever the attempt. DocuSign documents no delivery id, and nothing
+ * says that generatedDateTime or retryCount stay the same when it sends a message again, so the
+ * key is the event's content: event name and `data` (envelope, recipient, and the envelope summary
+ * as it was at event time). A message DocuSign rebuilt with other content counts as a new event
+ * (a repeat run rather than a lost event). Undefined without an envelope ID: never a repeat.
  */
 export function deliveryKey(message: ConnectMessage): string | undefined {
 	const data = message.data ?? {};
-	const generated = String(message.generatedDateTime ?? '');
 	const envelopeId = String(data.envelopeId ?? '');
-	if (!generated || !envelopeId) return undefined;
-	const identity = [envelopeId, message.event, String(data.recipientId ?? ''), generated].join('|');
+	if (!envelopeId) return undefined;
+	const identity = [message.event, envelopeId, String(data.recipientId ?? ''), canonical(data)].join('|');
 	return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { requireHttpsListener } from '../helpers/httpsListener';
 import { apiRequest, resolveAccount, type ResolvedAccount } from '../transport';
 
 /** DocuSign's answers when the user is not an admin, or the account's plan lacks Connect. */
@@ -150,7 +151,9 @@ export async function connectConfigurationExists(this: IHookFunctions): Promise<
 /** create: registers the configuration and keeps its id in the node's static data. */
 export async function createConnectConfiguration(this: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(this)) return true;
-	const body = connectConfigurationBody(this, webhookUrl(this));
+	const url = webhookUrl(this);
+	await requireHttpsListener(this, url, { what: 'this trigger\'s webhook URL', n8nUrl: true });
+	const body = connectConfigurationBody(this, url);
 	const account = await resolveAccount.call(this);
 	let response: IDataObject | undefined;
 	try {

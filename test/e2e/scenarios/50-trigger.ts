@@ -262,16 +262,24 @@ export default defineScenario({
 			const server = await ensureServer(ctx);
 			check(state.webhookUrl && state.delivery, 'needs the signed delivery of an earlier case');
 			const before = (await server.executions(WF)).length;
-			// The identical message again (body and signature), and DocuSign's retry of it (retryCount 1, signed anew).
+			// The identical message again (body and signature), and DocuSign's retry of it (retryCount 1, a
+			// new generatedDateTime: nothing documents that it stays, signed anew).
 			const same = await sim.deliver({ deliveryId: state.delivery.deliveryId, maxAttempts: 1 });
 			checkEqual(onlyAttempt(same[0], 'the identical message'), 200, 'status n8n answered the identical message');
-			const retryBody = JSON.stringify({ ...(JSON.parse(state.delivery.body) as Record<string, unknown>), retryCount: 1 });
+			const original = JSON.parse(state.delivery.body) as Record<string, unknown>;
+			const retryBody = JSON.stringify({ ...original, retryCount: 1, generatedDateTime: new Date().toISOString() });
 			const retry = await sim.deliver({ url: state.webhookUrl, body: retryBody, accountId: ACCOUNT, hmac: 'valid', maxAttempts: 1 });
 			checkEqual(onlyAttempt(retry[0], 'the retry'), 200, 'status n8n answered the retry');
 			checkEqual((await executionsAfterQuiet(server)).length, before, 'executions after two repeats of the event');
 
-			// The same envelope's event, generated anew: not a repeat, so it runs (the path is alive).
-			const fresh = await sim.deliver({ url: state.webhookUrl, envelopeId: state.envelopeId, event: 'envelope-completed', hmac: 'valid', maxAttempts: 1 });
+			// An event of the same envelope with other content (a later status change): not a repeat, so it runs.
+			const data = original.data as Record<string, unknown>;
+			const freshBody = JSON.stringify({
+				...original,
+				generatedDateTime: new Date().toISOString(),
+				data: { ...data, envelopeSummary: { ...(data.envelopeSummary as Record<string, unknown>), statusChangedDateTime: new Date().toISOString() } },
+			});
+			const fresh = await sim.deliver({ url: state.webhookUrl, body: freshBody, accountId: ACCOUNT, hmac: 'valid', maxAttempts: 1 });
 			checkEqual(onlyAttempt(fresh[0], 'a new event'), 200, 'status n8n answered a new event');
 			const executions = await settledExecutions(server, before + 1);
 			await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -51,7 +51,12 @@ const offerLetterSend: INodeParameters = {
 			{ tabLabel: 'Approval note', value: 'Approved by HR' },
 		],
 	},
-	additionalRecipients: { recipient: [{ roleName: 'Manager', name: 'Mia Manager', email: 'mia@example.com' }] },
+	additionalRecipients: {
+		recipient: [
+			{ roleName: 'Manager', name: 'Mia Manager', email: 'mia@example.com' },
+			{ roleName: 'HR', name: 'Hana Hr', email: 'hr@example.com' },
+		],
+	},
 	customFields: { field: [{ name: 'crmId', value: '={{ $json.crm }}' }] },
 	options: { emailSubject: '={{ "Your offer, " + $json.name }}' },
 };
@@ -86,6 +91,7 @@ function expectedCopy(n: number): Record<string, unknown> {
 				email: 'mia@example.com',
 				tabs: [{ tabLabel: 'Approval note', initialValue: 'Approved by HR' }],
 			},
+			{ roleName: 'HR', name: 'Hana Hr', email: 'hr@example.com' },
 		],
 		customFields: [{ name: 'crmId', value: e.crm }],
 		emailSubject: `Your offer, ${String(e.name)}`,
@@ -199,6 +205,42 @@ describe('Bulk Send → Send from a template', () => {
 		expect(calls.map((call) => call.method)).toEqual(['GET']);
 	});
 
+	it('stops when a copy leaves a template role empty (DocuSign refuses the batch), with only the template read', async () => {
+		mockUserinfo();
+		mockApi('GET', `/templates/${TEMPLATE}`, [200, templateResponse()]);
+
+		const result = await runNode(
+			{ ...offerLetterSend, additionalRecipients: { recipient: [{ roleName: 'Manager', name: 'Mia Manager', email: 'mia@example.com' }] } },
+			{ inputItems: employees.slice(0, 1) },
+		);
+
+		expect(result.error?.message).toBe(
+			'Item 1: this copy leaves the template role "HR" empty, and DocuSign refuses a bulk send whose copies do not fill every role',
+		);
+		expect(result.error?.description).toMatch(/^The template "Offer Letter" has the roles "Employee", "Manager", "HR"\. Give each copy a person for every role/);
+		expect(calls.map((call) => call.method)).toEqual(['GET']);
+	});
+
+	it('fills a role the template presets with a name and e-mail when the copy does not', async () => {
+		mockUserinfo();
+		mockApi('GET', `/templates/${TEMPLATE}`, [200, templateResponse()]);
+		mockApi('POST', '/bulk_send_lists', (call) => [201, { listId: LIST, ...(call.body as object) }]);
+		mockApi('POST', `/bulk_send_lists/${LIST}/send`, [201, { ...sendResponse, batchSize: '1' }]);
+
+		const result = await runNode(
+			{ ...offerLetterSend, textTabs: {}, additionalRecipients: { recipient: [{ roleName: 'HR', name: 'Hana Hr', email: 'hr@example.com' }] } },
+			{ inputItems: employees.slice(0, 1) },
+		);
+
+		expect(result.error).toBeUndefined();
+		const [copy] = (calls[1].body as { bulkCopies: Array<{ recipients: unknown[] }> }).bulkCopies;
+		expect(copy.recipients).toEqual([
+			{ roleName: 'Employee', name: employees[0].json.name, email: employees[0].json.email },
+			{ roleName: 'HR', name: 'Hana Hr', email: 'hr@example.com' },
+			{ roleName: 'Manager', name: 'Mia Manager', email: 'mia@example.com' },
+		]);
+	});
+
 	it('stops on a text tab label no recipient of the copy has, listing the labels per role', async () => {
 		mockUserinfo();
 		mockApi('GET', `/templates/${TEMPLATE}`, [200, templateResponse()]);
@@ -210,7 +252,7 @@ describe('Bulk Send → Send from a template', () => {
 
 		expect(result.error?.message).toBe('Item 1: no recipient of this copy has a text tab labelled "Salery"');
 		expect(result.error?.description).toBe(
-			'Text tab labels by recipient: role "Employee": "Start date", "Salary"; role "Manager": "Approval note".',
+			'Text tab labels by recipient: role "Employee": "Start date", "Salary"; role "Manager": "Approval note"; role "HR": no text tabs.',
 		);
 		expect(calls.map((call) => call.method)).toEqual(['GET']);
 	});

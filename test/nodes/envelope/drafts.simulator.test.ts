@@ -137,6 +137,8 @@ describe("the account's envelope custom fields stay on every envelope the node c
 				templateId: { __rl: true, mode: 'id', value: TEMPLATE_IDS.mutualNda },
 				roleName: 'Signer',
 				...recipient,
+				// DocuSign refuses a bulk send whose copies leave a template role empty.
+				additionalRecipients: { recipient: [{ roleName: 'CC', name: 'Legal', email: 'legal@example.com' }] },
 				customFields: { field: [{ name: 'Cost Center', value: 'CC-7' }] },
 			},
 			people,

@@ -161,7 +161,7 @@ describe('Envelope → Create Correct URL', () => {
 		const returnUrl = `https://example.com/back?${'x'.repeat(446)}`;
 		expect(returnUrl.length).toBe(471);
 		const result = await runEnvelope({ operation: 'createCorrectUrl', envelopeId: byId(ENVELOPE), returnUrl });
-		expect(result.error?.message).toBe('Item 1: Return URL: 471 characters; DocuSign allows 470 and cuts longer ones off');
+		expect(result.error?.message).toBe('Item 1: Return URL is 471 characters long; DocuSign allows at most 470');
 		expect(calls).toEqual([]);
 	});
 });

@@ -69,6 +69,7 @@ const envelopeIdOf = (execution: WaitingExecution) => String(execution.outputOf(
 /** Waits until the simulator has delivered everything it queued and the resumed run is done. */
 async function connectDone(execution: WaitingExecution): Promise<void> {
 	await sim.connectIdle();
+	await host.handled();
 	await execution.settled();
 }
 

@@ -150,6 +150,8 @@ export async function deliver(
 ): Promise<CallAnswer> {
 	const body = JSON.stringify(message);
 	const answer = await post(url, body, key ? { 'X-DocuSign-Signature-1': signatureOf(body, key) } : {});
+	// The node may answer first and work on (documents) before the execution resumes.
+	await host.handled();
 	await execution.settled();
 	return answer;
 }

@@ -11,14 +11,8 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { errorItem, errorJson } from '../../helpers/itemErrors';
 import { apiRequest, resolveAccount, type ResolvedAccount } from '../../transport';
 import { templateLocator } from '../template/templateLocator';
-import {
-	buildCopy,
-	loadSource,
-	planCopy,
-	type PlannedCopy,
-	type Source,
-	type SourceDocument,
-} from './bulkCopies';
+import { buildCopy, planCopy, type PlannedCopy, type Source, type SourceDocument } from './bulkCopies';
+import { loadSource } from './source';
 
 /** DocuSign's default (and almost universal) limit of copies in one bulk send list. */
 export const DEFAULT_MAX_COPIES = 1000;

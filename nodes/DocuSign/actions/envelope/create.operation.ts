@@ -6,6 +6,7 @@ import { createEnvelope } from './shared/createEnvelope';
 import { buildRecipients } from './shared/definition';
 import { collectDocuments, documentDefinitions } from './shared/documents';
 import { emailSubjectField, envelopeOptions, statusField } from './shared/envelope.description';
+import { requireHttpsStatusNotification } from '../../helpers/httpsListener';
 import { completeDefinition, readEmailSubject, readEnvelopeOptions, readStatus } from './shared/options';
 import { carbonCopiesCollection, certifiedDeliveriesCollection, signersCollection } from './shared/recipients.description';
 
@@ -63,6 +64,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { recipients, summary } = buildRecipients(this, itemIndex, documents.length);
 	const status = readStatus(this, itemIndex);
 	const options = readEnvelopeOptions(this, itemIndex);
+	await requireHttpsStatusNotification(this, itemIndex, options);
 	const definition = completeDefinition(
 		this,
 		itemIndex,

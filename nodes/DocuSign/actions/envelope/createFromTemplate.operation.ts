@@ -6,6 +6,7 @@ import { readTemplateId, templateLocator } from '../template/templateLocator';
 import { fetchTemplateOnce } from '../template/templateRoles';
 import { createEnvelope } from './shared/createEnvelope';
 import { emailSubjectField, envelopeOptions, statusField } from './shared/envelope.description';
+import { requireHttpsStatusNotification } from '../../helpers/httpsListener';
 import { completeDefinition, readEmailSubject, readEnvelopeOptions, readStatus } from './shared/options';
 import { templateRolesCollection } from './shared/recipients.description';
 import { buildTemplateRoles, readRoleInputs } from './shared/templateRoles';
@@ -32,6 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const emailSubject = readEmailSubject(this, itemIndex, false);
 	const status = readStatus(this, itemIndex);
 	const options = readEnvelopeOptions(this, itemIndex);
+	await requireHttpsStatusNotification(this, itemIndex, options);
 
 	const template = await fetchTemplateOnce.call(this, templateId, itemIndex);
 	const templateRoles = buildTemplateRoles(this, itemIndex, template, roleInputs);

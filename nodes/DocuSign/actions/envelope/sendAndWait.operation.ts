@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, SEND_AND_WAIT_OPERATION, updateDisplayOptions } from 'n8n-workflow';
 
+import { requireHttpsListener } from '../../helpers/httpsListener';
 import { errorItem } from '../../helpers/itemErrors';
 import { envelopeMarker, resolveAccount } from '../../transport';
 import { hmacKeysProblem, readHmacKeys } from '../../trigger/signature';
@@ -72,6 +73,9 @@ export async function executeAndWait(this: IExecuteFunctions): Promise<INodeExec
 		const downloadDocuments = this.getNodeParameter('waitOptions.downloadDocuments', 0, false) === true;
 		const source = this.getNodeParameter('source', 0, 'documents') as Source;
 
+		// The scheme does not depend on the parameters: checked before anything is read from DocuSign.
+		const resumeBase = this.getSignedResumeUrl({}).replace(/\?.*$/, '');
+		await requireHttpsListener(this, resumeBase, { what: 'this execution\'s resume URL', n8nUrl: true, itemIndex: 0 });
 		const prepared = await prepareEnvelope.call(this, source, 0);
 		const marker = envelopeMarker(this, 0, prepared.idempotencyKey);
 		const resumeUrl = signedResumeUrl(this, { marker: marker.transactionId, downloadDocuments });

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { isGuid } from '../../../helpers/guid';
 import { answerWithoutRun, readRawBody } from '../../../helpers/webhookRequest';
@@ -49,8 +49,33 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	}
 
 	const item = pairedToInput(completionJson(message, status));
-	if (state.downloadDocuments && status === 'completed') {
+	if (!state.downloadDocuments || status !== 'completed') return { workflowData: [[item]] };
+
+	// DocuSign wants the acknowledgement within seconds and sends the event again otherwise; two
+	// large PDFs take longer. So DocuSign gets its 200 first, then the documents are fetched and
+	// the execution resumes with them (n8n runs it with these items after webhook() returns).
+	answerNow(this);
+	try {
 		item.binary = await downloadCompletedDocuments.call(this, envelopeId, String(message.data?.accountId ?? ''));
+	} catch (error) {
+		// DocuSign has its answer and will not send the event again: resume with the outcome and say
+		// why the documents are missing, rather than leave the execution waiting for ever.
+		item.json.documentsError = documentsErrorOf(error);
 	}
-	return { workflowData: [[item]] };
+	return { noWebhookResponse: true, workflowData: [[item]] };
+}
+
+/** The answer n8n gives a call that resumes an execution, sent before the node's slow work. */
+function answerNow(context: IWebhookFunctions): void {
+	const response = context.getResponseObject();
+	response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify({ message: 'Workflow was started' }));
+}
+
+function documentsErrorOf(error: unknown): IDataObject {
+	const { message, description } = error as { message?: string; description?: string | null };
+	return {
+		message: message ?? 'The completed documents could not be downloaded',
+		description: `${description ? `${description} ` : ''}The envelope is completed; download its documents with Envelope → Download Document.`,
+	};
 }

@@ -6,7 +6,7 @@ import { brandOption, remindersOption } from './notification.description';
 export const NOTIFICATION_EVENTS = [
 	{ name: 'Envelope Completed', value: 'envelope-completed', description: 'Every recipient finished; the documents are signed' },
 	{ name: 'Envelope Declined', value: 'envelope-declined' },
-	{ name: 'Envelope Delivered', value: 'envelope-delivered', description: 'A recipient opened the envelope' },
+	{ name: 'Envelope Delivered', value: 'envelope-delivered', description: 'Every recipient has opened the envelope' },
 	{ name: 'Envelope Sent', value: 'envelope-sent' },
 	{ name: 'Envelope Voided', value: 'envelope-voided' },
 	{ name: 'Recipient Authentication Failed', value: 'recipient-authenticationfailed' },
@@ -80,11 +80,12 @@ const customFieldsOption: INodeProperties = {
 					default: '',
 				},
 				{
-					displayName: 'Show to Recipients',
+					displayName: 'Show to Senders',
 					name: 'show',
 					type: 'boolean',
 					default: false,
-					description: 'Whether recipients can see the field in the envelope details',
+					description:
+						'Whether DocuSign shows the field to senders (Envelope Custom Fields in the envelope) and on the certificate of completion. Signers and other recipients never see envelope custom fields.',
 				},
 			],
 		},
