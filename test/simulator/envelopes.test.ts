@@ -219,6 +219,23 @@ describe('templates, views and bulk send', () => {
 		expect((await get('/templates/nope')).data.errorCode).toBe('TEMPLATE_ID_INVALID');
 	});
 
+	it('template search_text matches names only and refuses more than 48 characters (spec search_text)', async () => {
+		const byName = await get('/templates?search_text=offer');
+		expect(byName.data.envelopeTemplates.map((t: { name: string }) => t.name)).toEqual(['Employment Offer Letter']);
+		const tooLong = await get(`/templates?search_text=${'x'.repeat(49)}`, { validateStatus: () => true });
+		expect([tooLong.status, tooLong.data.errorCode]).toEqual([400, 'INVALID_REQUEST_PARAMETER']);
+	});
+
+	it('template folders: the user\'s root "Templates" folder holds their folders, one subfolder level unless sub_folder_depth=-1', async () => {
+		type Folder = { name: string; type: string; folders?: Folder[] };
+		const tree = (folders: Folder[]): unknown => folders.map((f) => [f.name, f.type, ...(f.folders ? [tree(f.folders)] : [])]);
+		const shallow = await get('/folders?include=template_folders,shared_template_folders');
+		expect(tree(shallow.data.folders)).toEqual([['Templates', 'templates', [['HR', 'custom']]], ['Legal', 'sharedtemplates']]);
+		const deep = await get('/folders?include=template_folders&sub_folder_depth=-1');
+		expect(tree(deep.data.folders)).toEqual([['Templates', 'templates', [['HR', 'custom', [['Offers', 'custom']]]]]]);
+		expect(deep.data.folders[0].folders[0].hasSubFolders).toBe('true');
+	});
+
 	it('sends from a template with templateRoles and fills tab values by label', async () => {
 		const res = await create({
 			templateId: TEMPLATE_IDS.mutualNda, status: 'sent',

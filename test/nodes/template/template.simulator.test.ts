@@ -155,4 +155,11 @@ describe('Templates on the simulator', () => {
 		);
 		expect(sim.state.templates.size).toBe(before);
 	});
+
+	it('a search text longer than DocuSign searches (48 characters, spec search_text) is refused before any call', async () => {
+		const result = await runOnSimulator([templateNode('getAll', { returnAll: true, searchText: 'Offer letter for the senior engineering position in Berlin' })]);
+
+		expect(result.error?.message).toBe('Item 1: Search Text is 58 characters long; DocuSign searches template names with at most 48');
+		expect(sim.requestLog.filter((entry) => entry.endpoint === 'GET templates')).toEqual([]);
+	});
 });

@@ -224,6 +224,16 @@ describe('template search (resource locator list mode)', () => {
 		expect(second.paginationToken).toBeUndefined();
 	});
 
+	it('cuts a typed filter to the 48 characters DocuSign searches with (spec search_text)', async () => {
+		mockUserinfo();
+		mockApi('GET', '/templates', [200, templatePage(0, 50, 0)]);
+
+		const context = await loadOptionsContext({ resource: 'template', operation: 'get' }, 'parameters.templateId');
+		await searchTemplates.call(context, 'Offer letter for the senior engineering position in Berlin');
+
+		expect(calls.map((call) => call.query.search_text)).toEqual(['Offer letter for the senior engineering position']);
+	});
+
 	it('links each template to the web app of the credential\'s environment', () => {
 		expect(templateWebUrl('https://account-d.docusign.com', TEMPLATE)).toBe(
 			`https://apps-d.docusign.com/send/templates/details/${TEMPLATE}`,

@@ -15,7 +15,12 @@ const LEGAL = 'f01de700-0000-4000-8000-000000000003';
 
 const owner = (userName: string, email: string) => ({ userName, userId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', email });
 
-/** GET /folders?include=template_folders as DocuSign answers it: HR with a subfolder Offers. */
+const ROOT = '9d1c0a57-0000-4000-8000-00000000000f';
+
+/**
+ * GET /folders?include=template_folders&sub_folder_depth=-1 as DocuSign answers it: the user's root
+ * "Templates" folder (type templates) holding HR, which holds Offers.
+ */
 const ownFolders = {
 	resultSetSize: '1',
 	startPosition: '0',
@@ -23,20 +28,31 @@ const ownFolders = {
 	totalSetSize: '1',
 	folders: [
 		{
-			folderId: HR,
-			name: 'HR',
-			type: 'custom',
-			parentFolderId: 'root',
+			folderId: ROOT,
+			name: 'Templates',
+			type: 'templates',
 			owner: owner('Olga Ops', 'olga@example.com'),
-			itemCount: '2',
+			itemCount: '3',
 			hasSubFolders: 'true',
-			folders: [{ folderId: OFFERS, name: 'Offers', type: 'custom', parentFolderId: HR, owner: owner('Olga Ops', 'olga@example.com'), itemCount: '1' }],
+			folders: [
+				{
+					folderId: HR,
+					name: 'HR',
+					type: 'custom',
+					parentFolderId: ROOT,
+					owner: owner('Olga Ops', 'olga@example.com'),
+					itemCount: '2',
+					hasSubFolders: 'true',
+					folders: [{ folderId: OFFERS, name: 'Offers', type: 'custom', parentFolderId: HR, owner: owner('Olga Ops', 'olga@example.com'), itemCount: '1' }],
+				},
+			],
 		},
 	],
 };
 
+/** Shared template folders come each at the top, type sharedtemplates. */
 const sharedFolders = {
-	folders: [{ folderId: LEGAL, name: 'Legal', type: 'custom', parentFolderId: 'root', owner: owner('Carl Counsel', 'carl@example.com'), itemCount: '4' }],
+	folders: [{ folderId: LEGAL, name: 'Legal', type: 'sharedtemplates', parentFolderId: 'root', owner: owner('Carl Counsel', 'carl@example.com'), itemCount: '4' }],
 };
 
 function mockFolders(): void {
@@ -52,13 +68,13 @@ describe('Template → Get Folders', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(calls.map((call) => [call.path, call.query])).toEqual([
-			['/folders', { include: 'template_folders' }],
-			['/folders', { include: 'shared_template_folders' }],
+			['/folders', { include: 'template_folders', sub_folder_depth: '-1' }],
+			['/folders', { include: 'shared_template_folders', sub_folder_depth: '-1' }],
 		]);
 		expect(json(result)).toEqual([
-			{ folderId: HR, name: 'HR', path: 'HR', sharedWithMe: false, type: 'custom', parentFolderId: 'root', itemCount: 2, ownerName: 'Olga Ops', ownerEmail: 'olga@example.com' },
+			{ folderId: HR, name: 'HR', path: 'HR', sharedWithMe: false, type: 'custom', parentFolderId: ROOT, itemCount: 2, ownerName: 'Olga Ops', ownerEmail: 'olga@example.com' },
 			{ folderId: OFFERS, name: 'Offers', path: 'HR / Offers', sharedWithMe: false, type: 'custom', parentFolderId: HR, itemCount: 1, ownerName: 'Olga Ops', ownerEmail: 'olga@example.com' },
-			{ folderId: LEGAL, name: 'Legal', path: 'Legal', sharedWithMe: true, type: 'custom', parentFolderId: 'root', itemCount: 4, ownerName: 'Carl Counsel', ownerEmail: 'carl@example.com' },
+			{ folderId: LEGAL, name: 'Legal', path: 'Legal', sharedWithMe: true, type: 'sharedtemplates', parentFolderId: 'root', itemCount: 4, ownerName: 'Carl Counsel', ownerEmail: 'carl@example.com' },
 		]);
 		expect(result.outputOf('DocuSign').every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
@@ -70,7 +86,7 @@ describe('Template → Get Folders', () => {
 		const result = await runNode({ resource: 'template', operation: 'getFolders', includeShared: false });
 
 		expect(result.error).toBeUndefined();
-		expect(calls.map((call) => call.query)).toEqual([{ include: 'template_folders' }]);
+		expect(calls.map((call) => call.query)).toEqual([{ include: 'template_folders', sub_folder_depth: '-1' }]);
 		expect(json(result).map((folder) => folder.path)).toEqual(['HR', 'HR / Offers']);
 	});
 });

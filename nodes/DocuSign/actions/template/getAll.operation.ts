@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inputError } from '../../helpers/itemErrors';
 import { apiRequestAllItems } from '../../transport';
 import { readLimit, returnAllOrLimit } from '../common.descriptions';
 import { readFolderId } from './templateFolders';
 
 /** Templates per DocuSign call. */
 const PAGE_SIZE = 100;
+
+/** DocuSign searches template names with at most this many characters (spec `search_text`). */
+export const TEMPLATE_SEARCH_TEXT_MAX = 48;
 
 const properties: INodeProperties[] = [
 	{
@@ -15,7 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. NDA',
-		description: 'Only templates whose name contains this text. Leave empty to list all templates.',
+		description: 'Only templates whose name contains this text (up to 48 characters). Leave empty to list all templates.',
 	},
 	...returnAllOrLimit,
 	{
@@ -118,7 +122,15 @@ const displayOptions = { show: { resource: ['template'], operation: ['getAll'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const searchText = (this.getNodeParameter('searchText', itemIndex, '') as string).trim();
+	const searchText = String(this.getNodeParameter('searchText', itemIndex, '') ?? '').trim();
+	if (searchText.length > TEMPLATE_SEARCH_TEXT_MAX) {
+		throw inputError(
+			this,
+			itemIndex,
+			`Search Text is ${searchText.length} characters long; DocuSign searches template names with at most ${TEMPLATE_SEARCH_TEXT_MAX}`,
+			'Shorten the search text to a distinctive part of the template name.',
+		);
+	}
 	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

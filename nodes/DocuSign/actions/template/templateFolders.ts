@@ -19,9 +19,17 @@ export interface TemplateFolder {
 	ownerEmail?: string;
 }
 
+/** DocuSign's type of a user's root template folder ("Templates", the web app's My Templates). */
+const TEMPLATES_ROOT_TYPE = 'templates';
+
 function flatten(folders: unknown, sharedWithMe: boolean, parentPath: string, out: TemplateFolder[]): void {
 	if (!Array.isArray(folders)) return;
 	for (const folder of folders as IDataObject[]) {
+		// The root stands for "no folder" (My Templates): its subfolders are the user's top folders.
+		if (folder.type === TEMPLATES_ROOT_TYPE) {
+			flatten(folder.folders, sharedWithMe, '', out);
+			continue;
+		}
 		if (typeof folder.folderId !== 'string' || !folder.folderId) continue;
 		const name = typeof folder.name === 'string' && folder.name ? folder.name : folder.folderId;
 		const path = parentPath ? `${parentPath} / ${name}` : name;
@@ -44,8 +52,10 @@ function flatten(folders: unknown, sharedWithMe: boolean, parentPath: string, ou
 
 /**
  * The user's template folders and, on request, the template folders shared with them, subfolders
- * included: GET /folders with `include` (v2.1; the older `template` parameter is deprecated).
- * Asked separately so that each folder is known to be the user's own or shared.
+ * included: GET /folders with `include` (v2.1; the older `template` parameter is deprecated) and
+ * `sub_folder_depth=-1` (without it DocuSign shows only the first level of subfolders). Own folders
+ * come under the user's root "Templates" folder, which is left out. Asked separately so that each
+ * folder is known to be the user's own or shared.
  */
 export async function fetchTemplateFolders(
 	this: DocuSignFunctions,
@@ -56,7 +66,7 @@ export async function fetchTemplateFolders(
 	const folders: TemplateFolder[] = [];
 	for (const [include, sharedWithMe] of kinds) {
 		const response = (await apiRequest.call(this, 'GET', '/folders', {
-			qs: { include },
+			qs: { include, sub_folder_depth: -1 },
 			itemIndex: options.itemIndex,
 			action: sharedWithMe ? 'list the shared template folders' : 'list the template folders',
 		})) as IDataObject;

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { AUTH_SERVERS } from '../../../../credentials/common/environment';
+import { TEMPLATE_SEARCH_TEXT_MAX } from '../../actions/template/getAll.operation';
 import { apiRequestPage, nextPaginationToken, readCredentialSettings, startPositionOf } from '../../transport';
 
 const PAGE_SIZE = 50;
@@ -19,7 +20,8 @@ export async function searchTemplates(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { start_position: startPositionOf(paginationToken), count: PAGE_SIZE, order_by: 'name', order: 'asc' };
-	if (filter?.trim()) qs.search_text = filter.trim();
+	// DocuSign searches with at most 48 characters: a longer typed filter is cut, not refused.
+	if (filter?.trim()) qs.search_text = filter.trim().slice(0, TEMPLATE_SEARCH_TEXT_MAX);
 	const page = await apiRequestPage.call(this, '/templates', 'envelopeTemplates', { qs, action: 'search the templates' });
 	const { authServer } = await readCredentialSettings(this);
 
