@@ -100,8 +100,18 @@ describe('custom fields', () => {
 		expect(added.status).toBe(201);
 		const fieldId = added.data.textCustomFields[0].fieldId;
 
-		expect((await call('POST', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ name: 'region', value: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
-		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: '404', value: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		// DocuSign answers a field it could not write with success and errorDetails on that field (csharp client issue #75).
+		const again = await call('POST', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ name: 'region', value: 'x' }, { name: 'team', value: 'Ops' }] });
+		expect(again.status).toBe(201);
+		expect(again.data.textCustomFields).toEqual([
+			{ name: 'region', value: 'x', errorDetails: { errorCode: 'CUSTOM_FIELD_ALREADY_EXISTS', message: 'Custom field "region" already exists.' } },
+			expect.objectContaining({ name: 'team', value: 'Ops', fieldId: expect.any(String) }),
+		]);
+		const teamId = again.data.textCustomFields[1].fieldId;
+		const unknown = await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: '404', value: 'x' }] });
+		expect(unknown.status).toBe(200);
+		expect(unknown.data.textCustomFields[0].errorDetails.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		expect((await call('DELETE', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: teamId }, { fieldId: '404' }] })).data.textCustomFields.map((f: { errorDetails?: unknown }) => Boolean(f.errorDetails))).toEqual([false, true]);
 		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId, colour: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_BODY');
 
 		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId, value: 'APAC' }] })).status).toBe(200);
