@@ -158,6 +158,8 @@ describe('documents', () => {
 		const id = await create({ status: 'created' });
 		const empty = await call('PUT', `/envelopes/${id}/documents/1`, Buffer.alloc(0), { 'Content-Type': 'application/pdf' });
 		expect(empty.data.errorCode).toBe('FORMAT_CONVERSION_ERROR');
+		const unnamed = await call('PUT', `/envelopes/${id}/documents/1`, samplePdf(), { 'Content-Type': 'application/pdf' });
+		expect(unnamed.data).toMatchObject({ errorCode: 'INVALID_REQUEST_PARAMETER', message: expect.stringContaining('A filename was not found in the Content-Disposition header') });
 		const fake = await call('PUT', `/envelopes/${id}/documents/1`, Buffer.from('hello'), { 'Content-Type': 'application/pdf', 'Content-Disposition': 'file; filename="x.pdf"' });
 		expect(fake.data.errorCode).toBe('PDF_VALIDATION_FAILED');
 		expect((await call('DELETE', `/envelopes/${id}/documents`, { documents: [{ documentId: '9' }] })).data.errorCode).toBe('DOCUMENT_DOES_NOT_EXIST');
