@@ -16,6 +16,10 @@ import { opaqueToken, str } from './util';
 
 const SESSION_MS = 5 * 60_000;
 
+// Spec returnUrl of recipientViewRequest, returnUrlRequest and correctViewRequest: "Maximum Length: 470
+// characters. If the returnUrl exceeds this limit, the user is redirected to a truncated URL".
+export const MAX_RETURN_URL = 470;
+
 function startSession(ctx: RestCtx, session: Omit<SigningSession, 'token' | 'expiresAt'>): string {
 	const token = opaqueToken('');
 	ctx.core.state.signingSessions.set(token, { ...session, token, expiresAt: Date.now() + SESSION_MS });
@@ -39,7 +43,7 @@ export function recipientView(ctx: RestCtx): SimResponse {
 	if (r.status !== 'sent' && r.status !== 'delivered') {
 		throw badRequest('RECIPIENT_NOT_IN_SEQUENCE', 'The token for an out of sequence recipient can not be generated.');
 	}
-	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: r.recipientId, returnUrl, kind: 'recipient' });
+	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: r.recipientId, returnUrl: returnUrl.slice(0, MAX_RETURN_URL), kind: 'recipient' });
 	return json(201, { url: `${ctx.account.baseUri}/Signing/MTRedeem/v1/${token}?slt=${token.slice(0, 12)}` });
 }
 
@@ -49,13 +53,9 @@ export function senderView(ctx: RestCtx): SimResponse {
 	const returnUrl = str(body.returnUrl);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (env.status !== 'created') throw badRequest('ENVELOPE_INVALID_STATUS', 'The sender view is only available for draft (created) envelopes.');
-	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl, kind: 'sender' });
+	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl: returnUrl.slice(0, MAX_RETURN_URL), kind: 'sender' });
 	return json(201, { url: `${ctx.account.baseUri}/Member/StartInSession.aspx?StartConsole=1&t=${token}` });
 }
-
-// Spec correctViewRequest.returnUrl: "Maximum Length: 470 characters. If the returnUrl exceeds this
-// limit, the user is redirected to a truncated URL".
-export const MAX_RETURN_URL = 470;
 
 /** POST /envelopes/{id}/views/correct (Views_PostEnvelopeCorrectView): correcting a sent envelope. */
 export function correctView(ctx: RestCtx): SimResponse {
