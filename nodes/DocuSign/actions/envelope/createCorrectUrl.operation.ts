@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 import { readReturnUrl, returnUrlProperty } from './views';
-
-// Spec correctViewRequest.returnUrl: "Maximum Length: 470 characters", longer ones are cut off.
-const MAX_RETURN_URL = 470;
 
 const properties: INodeProperties[] = [
 	{
@@ -31,14 +27,6 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const envelopeId = getEnvelopeId.call(this, itemIndex);
 	const returnUrl = readReturnUrl.call(this, itemIndex);
-	if (returnUrl.length > MAX_RETURN_URL) {
-		throw inputError(
-			this,
-			itemIndex,
-			`Return URL: ${returnUrl.length} characters; DocuSign allows ${MAX_RETURN_URL} and cuts longer ones off`,
-			'Use a shorter address, for example an ID in the query instead of the whole record.',
-		);
-	}
 	const view = (await apiRequest.call(this, 'POST', `/envelopes/${envelopeId}/views/correct`, {
 		body: { returnUrl },
 		itemIndex,

@@ -1,6 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../../helpers/itemErrors';
+
+// Spec returnUrl of returnUrlRequest (sender), recipientViewRequest (signing) and correctViewRequest
+// (correction): "Maximum Length: 470 characters. If the returnUrl exceeds this limit, the user is
+// redirected to a truncated URL": refused here rather than cut off silently.
+export const MAX_RETURN_URL = 470;
+
 export const returnUrlProperty: INodeProperties = {
 	displayName: 'Return URL',
 	name: 'returnUrl',
@@ -9,7 +16,7 @@ export const returnUrlProperty: INodeProperties = {
 	required: true,
 };
 
-/** The Return URL of an item: an absolute http(s) URL, as DocuSign requires. */
+/** The Return URL of an item: an absolute http(s) URL of at most 470 characters, as DocuSign requires. */
 export function readReturnUrl(this: IExecuteFunctions, itemIndex: number): string {
 	const returnUrl = String(this.getNodeParameter('returnUrl', itemIndex, '') ?? '').trim();
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(returnUrl)) {
@@ -21,6 +28,14 @@ export function readReturnUrl(this: IExecuteFunctions, itemIndex: number): strin
 				description:
 					'DocuSign redirects the browser there when the session ends. Enter a full address such as https://example.com/done (http://localhost works for testing).',
 			},
+		);
+	}
+	if (returnUrl.length > MAX_RETURN_URL) {
+		throw inputError(
+			this,
+			itemIndex,
+			`Return URL: ${returnUrl.length} characters; DocuSign allows ${MAX_RETURN_URL} and cuts longer ones off`,
+			'Use a shorter address, for example an ID in the query instead of the whole record.',
 		);
 	}
 	return returnUrl;
