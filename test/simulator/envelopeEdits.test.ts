@@ -58,7 +58,7 @@ describe('form data and audit events', () => {
 				email: 'signer.one@example.com',
 				SignedTime: expect.any(String),
 				formData: [
-					{ name: 'po_number', value: 'PO-7781', originalValue: 'PO-7781' },
+					{ name: 'po_number', value: 'PO-7781', originalValue: '' },
 					{ name: 'plan', value: 'Gold', listSelectedValue: 'Gold' },
 				],
 			}),

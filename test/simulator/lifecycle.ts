@@ -103,7 +103,13 @@ function applyTabValues(r: RecipientRecord, tabValues: Record<string, string>): 
 		}
 		return { found, value: String(value) };
 	});
-	for (const { found, value } of targets) for (const { tab } of found) tab.value = value;
+	// Spec tab originalValue: "The initial value of the tab when it was sent to the recipient."
+	for (const { found, value } of targets) {
+		for (const { tab } of found) {
+			tab.originalValue ??= tab.value ?? '';
+			tab.value = value;
+		}
+	}
 }
 
 export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, options: SignOptions = {}): RecipientRecord {
