@@ -37,30 +37,49 @@ function checkValue(name: string, value: string | undefined, field?: CustomField
 	}
 }
 
-/** The request's fields of each kind, each matched to the envelope's field with its fieldId. */
-function matchById(env: EnvelopeRecord, body: Record<string, unknown>): Array<{ kind: Kind; raw: Record<string, unknown>; field: CustomFieldRecord }> {
+/**
+ * DocuSign reports a field it could not add, change or remove inside its 2xx answer: the field comes
+ * back with `errorDetails` (docusign-esign-csharp-client issue #75: POSTing a name the envelope already
+ * has answered success with the field marked CUSTOM_FIELD_ALREADY_EXISTS). The spec's textCustomField /
+ * listCustomField carry `errorDetails` for this. Unknown fieldIds on PUT/DELETE are answered the same
+ * way (stricter: a client must read the per-field errors, not only the HTTP status).
+ */
+const failed = (raw: Record<string, unknown>, errorCode: string, message: string) => ({ ...raw, errorDetails: { errorCode, message } });
+
+type Outcome = { kind: Kind; raw: Record<string, unknown>; field?: CustomFieldRecord };
+
+/** The request's fields of each kind, each matched to the envelope's field with its fieldId (if any). */
+function matchById(env: EnvelopeRecord, body: Record<string, unknown>): Outcome[] {
 	return KINDS.flatMap((kind) =>
-		asArray(body[kind]).map((raw) => {
-			const fieldId = str(raw.fieldId);
-			const field = env[kind].find((f) => f.fieldId === fieldId);
-			if (!field) throw badRequest('INVALID_REQUEST_PARAMETER', `The envelope has no ${kind === 'textCustomFields' ? 'text' : 'list'} custom field with fieldId "${fieldId ?? ''}".`);
-			return { kind, raw, field };
-		}),
+		asArray(body[kind]).map((raw) => ({ kind, raw, field: env[kind].find((f) => f.fieldId === str(raw.fieldId)) })),
 	);
 }
 
-/** POST: adds fields; a name the envelope already has is refused (stricter: DocuSign's rule is not documented). */
+function answerOf(outcomes: Outcome[]): Record<string, unknown> {
+	const answer = (o: Outcome) =>
+		o.field
+			? { ...o.field }
+			: failed(o.raw, 'INVALID_REQUEST_PARAMETER', `The envelope has no ${o.kind === 'textCustomFields' ? 'text' : 'list'} custom field with fieldId "${str(o.raw.fieldId) ?? ''}".`);
+	return {
+		textCustomFields: outcomes.filter((o) => o.kind === 'textCustomFields').map(answer),
+		listCustomFields: outcomes.filter((o) => o.kind === 'listCustomFields').map(answer),
+	};
+}
+
+/** POST: adds fields; a name the envelope already has comes back marked CUSTOM_FIELD_ALREADY_EXISTS, not added. */
 export function postCustomFields(ctx: RestCtx): SimResponse {
 	const env = editableEnvelope(ctx);
 	const body = readJson(ctx, 'customFields');
 	const added: Record<Kind, CustomFieldRecord[]> = { textCustomFields: [], listCustomFields: [] };
+	const answer: Record<Kind, Array<Record<string, unknown>>> = { textCustomFields: [], listCustomFields: [] };
 	let next = 10_000_000 + env.textCustomFields.length + env.listCustomFields.length + 100;
 	for (const kind of KINDS) {
 		for (const raw of asArray(body[kind])) {
 			const name = str(raw.name)?.trim();
 			if (!name) throw badRequest('INVALID_REQUEST_PARAMETER', 'A custom field needs a name.');
 			if ([...env.textCustomFields, ...env.listCustomFields, ...added.textCustomFields, ...added.listCustomFields].some((f) => f.name === name)) {
-				throw badRequest('INVALID_REQUEST_PARAMETER', `The envelope already has a custom field named "${name}".`);
+				answer[kind].push(failed(raw, 'CUSTOM_FIELD_ALREADY_EXISTS', `Custom field "${name}" already exists.`));
+				continue;
 			}
 			const listItems = kind === 'listCustomFields' ? asArray<unknown>(raw.listItems).map(String) : undefined;
 			const field: CustomFieldRecord = {
@@ -73,39 +92,34 @@ export function postCustomFields(ctx: RestCtx): SimResponse {
 			};
 			checkValue(name, field.value, field);
 			added[kind].push(field);
+			answer[kind].push({ ...field });
 		}
 	}
 	for (const kind of KINDS) env[kind].push(...added[kind]);
 	env.lastModifiedDateTime = dsDate();
-	return json(201, { textCustomFields: added.textCustomFields, listCustomFields: added.listCustomFields });
+	return json(201, answer);
 }
 
 /** PUT: changes the value (show, required) of fields named by fieldId. */
 export function putCustomFields(ctx: RestCtx): SimResponse {
 	const env = editableEnvelope(ctx);
-	const matches = matchById(env, readJson(ctx, 'customFields'));
-	for (const { raw, field } of matches) checkValue(field.name, str(raw.value), field);
-	for (const { raw, field } of matches) {
+	const outcomes = matchById(env, readJson(ctx, 'customFields'));
+	for (const { raw, field } of outcomes) if (field) checkValue(field.name, str(raw.value), field);
+	for (const { raw, field } of outcomes) {
+		if (!field) continue;
 		if (raw.value !== undefined) field.value = str(raw.value) ?? '';
 		if (raw.show !== undefined) field.show = String(raw.show);
 		if (raw.required !== undefined) field.required = String(raw.required);
 	}
 	env.lastModifiedDateTime = dsDate();
-	return json(200, customFieldsOf(matches));
+	return json(200, answerOf(outcomes));
 }
 
 /** DELETE: removes the fields named by fieldId. */
 export function deleteCustomFields(ctx: RestCtx): SimResponse {
 	const env = editableEnvelope(ctx);
-	const matches = matchById(env, readJson(ctx, 'customFields'));
-	for (const { kind, field } of matches) env[kind] = env[kind].filter((f) => f !== field);
+	const outcomes = matchById(env, readJson(ctx, 'customFields'));
+	for (const { kind, field } of outcomes) if (field) env[kind] = env[kind].filter((f) => f !== field);
 	env.lastModifiedDateTime = dsDate();
-	return json(200, customFieldsOf(matches));
-}
-
-function customFieldsOf(matches: Array<{ kind: Kind; field: CustomFieldRecord }>): Record<string, unknown> {
-	return {
-		textCustomFields: matches.filter((m) => m.kind === 'textCustomFields').map((m) => ({ ...m.field })),
-		listCustomFields: matches.filter((m) => m.kind === 'listCustomFields').map((m) => ({ ...m.field })),
-	};
+	return json(200, answerOf(outcomes));
 }

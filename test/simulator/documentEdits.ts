@@ -45,8 +45,12 @@ export function putDocument(ctx: RestCtx): SimResponse {
 	// docusign-esign-java-client issue #213: an empty body answers FORMAT_CONVERSION_ERROR.
 	if (!ctx.body.length) throw badRequest('FORMAT_CONVERSION_ERROR', 'The data could not be converted. The document is empty.');
 	const params = dispositionParams(ctx.headers['content-disposition']);
+	// csharp client issues #108 and #357, ruby client issue #126: without it DocuSign refuses the upload.
+	if (!params.filename) {
+		throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. A filename was not found in the Content-Disposition header (\'filename="filename.ext"\'');
+	}
 	const existing = env.documents.find((d) => d.documentId === documentId);
-	const name = params.filename || existing?.name || `Document ${documentId}`;
+	const name = params.filename;
 	const fileExtension =
 		params.fileextension || /\.([A-Za-z0-9]+)$/.exec(name)?.[1] || (/pdf/i.test(ctx.contentType) ? 'pdf' : existing?.fileExtension);
 	if ((fileExtension ?? 'pdf').toLowerCase() === 'pdf' && !isPdf(ctx.body)) {

@@ -58,7 +58,7 @@ describe('form data and audit events', () => {
 				email: 'signer.one@example.com',
 				SignedTime: expect.any(String),
 				formData: [
-					{ name: 'po_number', value: 'PO-7781', originalValue: 'PO-7781' },
+					{ name: 'po_number', value: 'PO-7781', originalValue: '' },
 					{ name: 'plan', value: 'Gold', listSelectedValue: 'Gold' },
 				],
 			}),
@@ -101,8 +101,18 @@ describe('custom fields', () => {
 		expect(added.status).toBe(201);
 		const fieldId = added.data.textCustomFields[0].fieldId;
 
-		expect((await call('POST', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ name: 'region', value: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
-		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: '404', value: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		// DocuSign answers a field it could not write with success and errorDetails on that field (csharp client issue #75).
+		const again = await call('POST', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ name: 'region', value: 'x' }, { name: 'team', value: 'Ops' }] });
+		expect(again.status).toBe(201);
+		expect(again.data.textCustomFields).toEqual([
+			{ name: 'region', value: 'x', errorDetails: { errorCode: 'CUSTOM_FIELD_ALREADY_EXISTS', message: 'Custom field "region" already exists.' } },
+			expect.objectContaining({ name: 'team', value: 'Ops', fieldId: expect.any(String) }),
+		]);
+		const teamId = again.data.textCustomFields[1].fieldId;
+		const unknown = await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: '404', value: 'x' }] });
+		expect(unknown.status).toBe(200);
+		expect(unknown.data.textCustomFields[0].errorDetails.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		expect((await call('DELETE', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId: teamId }, { fieldId: '404' }] })).data.textCustomFields.map((f: { errorDetails?: unknown }) => Boolean(f.errorDetails))).toEqual([false, true]);
 		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId, colour: 'x' }] })).data.errorCode).toBe('INVALID_REQUEST_BODY');
 
 		expect((await call('PUT', `/envelopes/${id}/custom_fields`, { textCustomFields: [{ fieldId, value: 'APAC' }] })).status).toBe(200);
@@ -149,6 +159,8 @@ describe('documents', () => {
 		const id = await create({ status: 'created' });
 		const empty = await call('PUT', `/envelopes/${id}/documents/1`, Buffer.alloc(0), { 'Content-Type': 'application/pdf' });
 		expect(empty.data.errorCode).toBe('FORMAT_CONVERSION_ERROR');
+		const unnamed = await call('PUT', `/envelopes/${id}/documents/1`, samplePdf(), { 'Content-Type': 'application/pdf' });
+		expect(unnamed.data).toMatchObject({ errorCode: 'INVALID_REQUEST_PARAMETER', message: expect.stringContaining('A filename was not found in the Content-Disposition header') });
 		const fake = await call('PUT', `/envelopes/${id}/documents/1`, Buffer.from('hello'), { 'Content-Type': 'application/pdf', 'Content-Disposition': 'file; filename="x.pdf"' });
 		expect(fake.data.errorCode).toBe('PDF_VALIDATION_FAILED');
 		expect((await call('DELETE', `/envelopes/${id}/documents`, { documents: [{ documentId: '9' }] })).data.errorCode).toBe('DOCUMENT_DOES_NOT_EXIST');

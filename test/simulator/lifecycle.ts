@@ -117,7 +117,13 @@ function tabFiller(r: RecipientRecord, tabValues: Record<string, string> = {}): 
 		return { found, value: String(value) };
 	});
 	return () => {
-		for (const { found, value } of targets) for (const tab of found) tab.value = value;
+		// Spec tab originalValue: "The initial value of the tab when it was sent to the recipient."
+		for (const { found, value } of targets) {
+			for (const tab of found) {
+				tab.originalValue ??= tab.value ?? '';
+				tab.value = value;
+			}
+		}
 	};
 }
 

@@ -16,20 +16,20 @@ import { opaqueToken, str } from './util';
 
 const SESSION_MS = 5 * 60_000;
 
+// Spec returnUrl of recipientViewRequest, returnUrlRequest and correctViewRequest: "Maximum Length: 470
+// characters. If the returnUrl exceeds this limit, the user is redirected to a truncated URL".
+export const MAX_RETURN_URL = 470;
+
 function startSession(ctx: RestCtx, session: Omit<SigningSession, 'token' | 'expiresAt'>): string {
 	const token = opaqueToken('');
 	ctx.core.state.signingSessions.set(token, { ...session, token, expiresAt: Date.now() + SESSION_MS });
 	return token;
 }
 
-/** Spec (recipientViewRequest / returnUrlRequest.returnUrl): "Maximum Length: 470 characters. If the
- * `returnUrl` exceeds this limit, the user is redirected to a truncated URL". */
-const RETURN_URL_MAX = 470;
-
 export function recipientView(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'recipientViewRequest');
-	const returnUrl = str(body.returnUrl)?.slice(0, RETURN_URL_MAX);
+	const returnUrl = str(body.returnUrl)?.slice(0, MAX_RETURN_URL);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `Signing is not possible for a ${env.status} envelope.`);
 	const lower = (v: unknown) => String(v ?? '').trim().toLowerCase();
@@ -50,25 +50,21 @@ export function recipientView(ctx: RestCtx): SimResponse {
 export function senderView(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'returnUrlRequest');
-	const returnUrl = str(body.returnUrl)?.slice(0, RETURN_URL_MAX);
+	const returnUrl = str(body.returnUrl)?.slice(0, MAX_RETURN_URL);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (env.status !== 'created') throw badRequest('ENVELOPE_INVALID_STATUS', 'The sender view is only available for draft (created) envelopes.');
 	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl, kind: 'sender' });
 	return json(201, { url: `${ctx.account.baseUri}/Member/StartInSession.aspx?StartConsole=1&t=${token}` });
 }
 
-// Spec correctViewRequest.returnUrl: "Maximum Length: 470 characters. If the returnUrl exceeds this
-// limit, the user is redirected to a truncated URL".
-export const MAX_RETURN_URL = 470;
-
 /** POST /envelopes/{id}/views/correct (Views_PostEnvelopeCorrectView): correcting a sent envelope. */
 export function correctView(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'correctViewRequest');
-	const returnUrl = str(body.returnUrl);
+	const returnUrl = str(body.returnUrl)?.slice(0, MAX_RETURN_URL);
 	if (!returnUrl) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. returnUrl is required.');
 	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `Only a sent or delivered envelope can be corrected; this one is ${env.status}.`);
-	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl: returnUrl.slice(0, MAX_RETURN_URL), kind: 'correct' });
+	const token = startSession(ctx, { envelopeId: env.envelopeId, recipientId: '', returnUrl, kind: 'correct' });
 	return json(201, { url: `${ctx.account.baseUri}/Member/StartInSession.aspx?StartConsole=1&t=${token}&DocuEnvelope=${env.envelopeId}&send=1` });
 }
 

@@ -167,6 +167,36 @@ describe('Envelope → custom fields', () => {
 		]);
 	});
 
+	it('Set Custom Fields: a field DocuSign answers with errorDetails (inside a 2xx) fails the item, naming the field', async () => {
+		mockUserinfo();
+		mockApi('GET', `/envelopes/${ENVELOPE}/custom_fields`, [200, ENVELOPE_FIELDS], 2);
+		// csharp client issue #75: a name the envelope already has comes back 201 with CUSTOM_FIELD_ALREADY_EXISTS.
+		mockApi('POST', `/envelopes/${ENVELOPE}/custom_fields`, [
+			201,
+			{ textCustomFields: [{ name: 'Region', value: 'EMEA', errorDetails: { errorCode: 'CUSTOM_FIELD_ALREADY_EXISTS', message: 'Custom field "Region" already exists.' } }] },
+		]);
+		mockApi('PUT', `/envelopes/${ENVELOPE}/custom_fields`, [
+			200,
+			{ textCustomFields: [{ fieldId: '10000001', name: 'Order Number', value: 'SO-3', errorDetails: { errorCode: 'INVALID_REQUEST_PARAMETER', message: 'No such field.' } }], listCustomFields: [] },
+		]);
+
+		const added = await runEnvelope({ operation: 'setCustomFields', envelopeId: byId(ENVELOPE), customFields: { field: [{ name: 'Region', value: 'EMEA' }] } });
+		expect(added.error?.message).toBe('DocuSign could not add custom fields to the envelope: "Region": CUSTOM_FIELD_ALREADY_EXISTS – Custom field "Region" already exists.');
+		const changed = await runEnvelope({ operation: 'setCustomFields', envelopeId: byId(ENVELOPE), customFields: { field: [{ name: 'Order Number', value: 'SO-3' }] } });
+		expect(changed.error?.message).toBe('DocuSign could not update the custom fields of the envelope: "Order Number": INVALID_REQUEST_PARAMETER – No such field.');
+	});
+
+	it('Delete Custom Fields: a field DocuSign answers with errorDetails fails the item', async () => {
+		mockUserinfo();
+		mockApi('GET', `/envelopes/${ENVELOPE}/custom_fields`, [200, ENVELOPE_FIELDS]);
+		mockApi('DELETE', `/envelopes/${ENVELOPE}/custom_fields`, [
+			200,
+			{ textCustomFields: [{ fieldId: '10000001', errorDetails: { errorCode: 'INVALID_REQUEST_PARAMETER', message: 'No such field.' } }], listCustomFields: [] },
+		]);
+		const result = await runEnvelope({ operation: 'deleteCustomFields', envelopeId: byId(ENVELOPE), fieldNames: ['Order Number'] });
+		expect(result.error?.message).toBe('DocuSign could not remove custom fields from the envelope: field 10000001: INVALID_REQUEST_PARAMETER – No such field.');
+	});
+
 	it('Set Custom Fields: a list value outside the list is refused after the read and nothing is changed', async () => {
 		mockUserinfo();
 		mockApi('GET', `/envelopes/${ENVELOPE}/custom_fields`, [200, ENVELOPE_FIELDS]);

@@ -241,6 +241,16 @@ describe('Envelope → Create Sender URL', () => {
 		expect(result.error?.message).toBe('Return URL: required');
 		expect(calls).toEqual([]);
 	});
+
+	it('a return URL over 470 characters (spec returnUrlRequest / recipientViewRequest: DocuSign cuts it) is refused before any call', async () => {
+		const returnUrl = `https://example.com/back?${'x'.repeat(446)}`;
+		expect(returnUrl.length).toBe(471);
+		const sender = await runEnvelope({ operation: 'createSenderUrl', envelopeId: byId(ENVELOPE), returnUrl });
+		expect(sender.error?.message).toBe('Item 1: Return URL is 471 characters long; DocuSign allows at most 470');
+		const signer = await runEnvelope(signing({ returnUrl, userName: 'Ada Lovelace', email: 'ada@example.com', clientUserId: 'customer-1042' }));
+		expect(signer.error?.message).toBe('Item 1: Return URL is 471 characters long; DocuSign allows at most 470');
+		expect(calls).toEqual([]);
+	});
 });
 
 describe('Recipient dropdowns', () => {

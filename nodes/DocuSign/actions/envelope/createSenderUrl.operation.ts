@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		...returnUrlProperty,
 		placeholder: 'e.g. https://example.com/envelope/prepared',
 		description:
-			'Where DocuSign sends the sender afterwards, with an event parameter added (e.g. ?event=Send or ?event=Save). Up to 500 characters.',
+			'Where DocuSign sends the sender afterwards, with an event parameter added (e.g. ?event=Send or ?event=Save). Up to 470 characters.',
 		hint: 'The link opens a signed-in DocuSign session as the connected user: give it only to people allowed to send for that account. It works once, for a few minutes.',
 	},
 ];

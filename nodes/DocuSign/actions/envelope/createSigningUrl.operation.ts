@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		...returnUrlProperty,
 		placeholder: 'e.g. https://example.com/contract/signed',
 		description:
-			'Where DocuSign sends the signer when they are done, with ?event=signing_complete, cancel, decline, ttl_expired or session_timeout added. Up to 500 characters.',
+			'Where DocuSign sends the signer when they are done, with ?event=signing_complete, cancel, decline, ttl_expired or session_timeout added. Up to 470 characters.',
 		hint: 'The signing link works once and expires after about 5 minutes: create it right before you show it to the signer.',
 	},
 	{

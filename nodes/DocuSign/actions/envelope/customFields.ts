@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { apiRequest } from '../../transport';
+import { failureOf } from './envelopeData';
 
 /** One envelope custom field as DocuSign returns it (text or list). */
 export interface CustomField extends IDataObject {
@@ -43,3 +45,25 @@ export async function readEnvelopeCustomFields(
 
 /** Envelope custom field values are limited to 100 characters (spec: textCustomField.value). */
 export const MAX_CUSTOM_FIELD_VALUE = 100;
+
+/**
+ * DocuSign answers a custom field write it could not do with HTTP 2xx and `errorDetails` on that
+ * field (a name the envelope already has: CUSTOM_FIELD_ALREADY_EXISTS). Raise those as errors.
+ */
+export function checkCustomFieldsAnswer(this: IExecuteFunctions, answer: unknown, itemIndex: number, action: string): void {
+	const fields = answer && typeof answer === 'object' ? (answer as IDataObject) : {};
+	const failures = ['textCustomFields', 'listCustomFields'].flatMap((key) =>
+		((Array.isArray(fields[key]) ? fields[key] : []) as IDataObject[]).flatMap((field) => {
+			const failure = failureOf(field.errorDetails);
+			if (!failure) return [];
+			const which = field.name ? `"${String(field.name)}"` : `field ${String(field.fieldId ?? '?')}`;
+			return [`${which}: ${failure.errorCode}${failure.message ? ` – ${failure.message}` : ''}`];
+		}),
+	);
+	if (!failures.length) return;
+	throw new NodeApiError(this.getNode(), fields as JsonObject, {
+		message: `DocuSign could not ${action}: ${failures.join('; ')}`,
+		description: 'DocuSign accepted the request but refused the fields above. Envelope → Get Custom Fields shows what the envelope has now.',
+		itemIndex,
+	});
+}

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
-import { readEnvelopeCustomFields } from './customFields';
+import { checkCustomFieldsAnswer, readEnvelopeCustomFields } from './customFields';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 
 const properties: INodeProperties[] = [
@@ -53,10 +53,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const chosen = existing.filter((field) => names.includes(field.name));
 	const ids = (type: string) => chosen.filter((field) => field.type === type).map((field) => ({ fieldId: field.fieldId }));
-	await apiRequest.call(this, 'DELETE', `/envelopes/${envelopeId}/custom_fields`, {
+	const action = 'remove custom fields from the envelope';
+	const answer = await apiRequest.call(this, 'DELETE', `/envelopes/${envelopeId}/custom_fields`, {
 		body: { textCustomFields: ids('text'), listCustomFields: ids('list') },
 		itemIndex,
-		action: 'remove custom fields from the envelope',
+		action,
 	});
+	checkCustomFieldsAnswer.call(this, answer, itemIndex, action);
 	return [{ json: { envelopeId, deleted: chosen.map((field) => field.name) } }];
 }

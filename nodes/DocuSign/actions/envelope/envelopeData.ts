@@ -55,7 +55,7 @@ export function describeRecipient(recipient: EnvelopeRecipient): string {
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** DocuSign error details that are a real failure ("SUCCESS" is DocuSign's all-clear). */
-function failureOf(details: unknown): { errorCode: string; message: string } | undefined {
+export function failureOf(details: unknown): { errorCode: string; message: string } | undefined {
 	if (!details || typeof details !== 'object') return undefined;
 	const errorCode = text((details as IDataObject).errorCode);
 	if (!errorCode || errorCode.toUpperCase() === 'SUCCESS') return undefined;

@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../helpers/itemErrors';
 import { apiRequest } from '../../transport';
-import { MAX_CUSTOM_FIELD_VALUE, customFieldValues, readEnvelopeCustomFields, type CustomField } from './customFields';
+import {
+	MAX_CUSTOM_FIELD_VALUE,
+	checkCustomFieldsAnswer,
+	customFieldValues,
+	readEnvelopeCustomFields,
+	type CustomField,
+} from './customFields';
 import { getEnvelopeId, envelopeRLC } from './envelopeLocator';
 
 const properties: INodeProperties[] = [
@@ -113,20 +119,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	if (updates.text.length || updates.list.length) {
-		await apiRequest.call(this, 'PUT', `/envelopes/${envelopeId}/custom_fields`, {
+		const action = 'update the custom fields of the envelope';
+		const answer = await apiRequest.call(this, 'PUT', `/envelopes/${envelopeId}/custom_fields`, {
 			body: { textCustomFields: updates.text, listCustomFields: updates.list },
 			itemIndex,
-			action: 'update the custom fields of the envelope',
+			action,
 			idempotent: true,
 		});
+		checkCustomFieldsAnswer.call(this, answer, itemIndex, action);
 	}
 	let added: CustomField[] = [];
 	if (additions.length) {
+		const action = 'add custom fields to the envelope';
 		const response = (await apiRequest.call(this, 'POST', `/envelopes/${envelopeId}/custom_fields`, {
 			body: { textCustomFields: additions },
 			itemIndex,
-			action: 'add custom fields to the envelope',
+			action,
 		})) as IDataObject;
+		checkCustomFieldsAnswer.call(this, response, itemIndex, action);
 		added = ((Array.isArray(response?.textCustomFields) ? response.textCustomFields : additions) as IDataObject[]).map(
 			(field) => ({ ...field, fieldId: String(field.fieldId ?? ''), name: String(field.name), value: String(field.value ?? ''), type: 'text' as const }),
 		);

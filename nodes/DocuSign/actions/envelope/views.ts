@@ -18,7 +18,7 @@ export const returnUrlProperty: INodeProperties = {
 	description: `Where DocuSign sends the browser when the session ends; at most ${RETURN_URL_MAX} characters`,
 };
 
-/** The Return URL of an item: an absolute http(s) URL, as DocuSign requires. */
+/** The Return URL of an item: an absolute http(s) URL of at most 470 characters, as DocuSign requires. */
 export function readReturnUrl(this: IExecuteFunctions, itemIndex: number): string {
 	const returnUrl = String(this.getNodeParameter('returnUrl', itemIndex, '') ?? '').trim();
 	if (!/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(returnUrl)) {
