@@ -56,7 +56,8 @@ function completeEnvelope(core: SimCore, env: EnvelopeRecord): void {
 	core.connect.emit('envelope-completed', env);
 }
 
-function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/** The recipient, if it may act now (the envelope is open and it is this recipient's turn); else DocuSign's error. */
+export function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRecord {
 	const r = env.recipients.find((x) => x.recipientId === recipientId);
 	if (!r) throw badRequest('UNKNOWN_ENVELOPE_RECIPIENT', 'The recipient you have identified is not a valid recipient of the specified envelope.');
 	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `The envelope is ${env.status}; recipients cannot act on it.`);
@@ -83,8 +84,16 @@ export function viewRecipient(core: SimCore, env: EnvelopeRecord, recipientId: s
 	return r;
 }
 
-export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/**
+ * The recipient signs. `tabValues` (tabId → text) are what the signer typed into its tabs; they are
+ * stored before recipient-completed is emitted, so the event's snapshot carries them.
+ */
+export function signRecipient(core: SimCore, env: EnvelopeRecord, recipientId: string, tabValues: Record<string, string> = {}): RecipientRecord {
 	const r = viewRecipient(core, env, recipientId);
+	for (const tab of Object.values(r.tabs ?? {}).flat()) {
+		const value = tabValues[String(tab.tabId)];
+		if (value !== undefined) tab.value = value;
+	}
 	const now = dsDate();
 	r.status = 'completed';
 	r.signedDateTime = now;

@@ -12,6 +12,7 @@ import { json, type RequestData, type SimResponse } from './http';
 import { declineRecipient, isOpen, sendEnvelope, signRecipient, viewRecipient } from './lifecycle';
 import type { RestCtx } from './restAuth';
 import type { SigningSession } from './types';
+import { esc } from './inbox';
 import { opaqueToken, str } from './util';
 
 const SESSION_MS = 5 * 60_000;
@@ -55,7 +56,7 @@ export function senderView(ctx: RestCtx): SimResponse {
 
 const page = (status: number, title: string, inner: string): SimResponse => ({
 	status,
-	body: `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${inner}</body></html>`,
+	body: `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${inner}</body></html>`,
 	headers: { 'Content-Type': 'text/html; charset=utf-8' },
 });
 
@@ -73,7 +74,7 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 	if (!session || !env || session.expiresAt < Date.now()) return page(400, 'This link has expired', '<p>Ask for a new signing URL.</p>');
 	const action = req.query.get('action');
 	const here = `?${new URLSearchParams({ ...(req.query.get('t') ? { t: token } : {}) }).toString()}`;
-	const link = (a: string, label: string) => `<li><a href="${here}&action=${a}">${label}</a></li>`;
+	const link = (a: string, label: string) => `<li><a href="${esc(here)}&amp;action=${a}">${label}</a></li>`;
 	if (session.kind === 'sender') {
 		if (action === 'send') {
 			checkSendable(env);
@@ -98,6 +99,6 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 	}
 	if (action === 'cancel') return finish('cancel');
 	viewRecipient(core, env, session.recipientId);
-	const docs = env.documents.map((d) => `<li>${d.name}</li>`).join('');
+	const docs = env.documents.map((d) => `<li>${esc(d.name)}</li>`).join('');
 	return page(200, `Review and sign: ${env.emailSubject ?? ''}`, `<ul>${docs}</ul><ul>${link('sign', 'Finish (sign)')}${link('decline', 'Decline')}${link('cancel', 'Finish later')}</ul>`);
 }
