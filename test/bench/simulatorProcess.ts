@@ -15,6 +15,8 @@ export interface SimulatorInfo {
 	accountId: string;
 	/** Alice's second account (Acme Europe), for a burst window of its own. */
 	otherAccountId: string;
+	/** Carol, whose default account (Globex) no other figure uses: a burst window of its own for figure 6b. */
+	otherUserId: string;
 	restBase: string;
 	templateId: string;
 }
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 		userId: SEED_IDS.users.alice,
 		accountId: SEED_IDS.accounts.acmeNa,
 		otherAccountId: SEED_IDS.accounts.acmeEu,
+		otherUserId: SEED_IDS.users.carol,
 		restBase: sim.restBase(SEED_IDS.accounts.acmeNa),
 		templateId: TEMPLATE_IDS.mutualNda,
 	};
