@@ -6,6 +6,9 @@
  *   npm run bench -- --smoke               # or BENCH_SMOKE=1: 20 items, 1 run, no file written
  *   npm run bench -- --items 200 --runs 3 --latency 5
  *
+ * Figure 6 runs n8n's HTTP Request node from the n8n runtime test/e2e/setup.sh installs (bench.sh
+ * runs it and passes the folder in BENCH_N8N_MODULES).
+ *
  * The simulator runs in a process of its own (test/bench/simulatorProcess.ts) with its limits
  * raised, so that neither client waits for the other's CPU work or for DocuSign's burst limit
  * (figure 3b puts the real limit back). Timings are wall-clock medians of runs that alternate
@@ -30,16 +33,17 @@ import {
 	type Auth,
 	type SimulatorHandle,
 } from './benchKit';
-import type { MemoryRow } from './multipartMemory';
+import { range, report, seconds, writeResults, type FigureRow } from './benchReport';
+import { httpRequestFigure } from './httpRequestFigure';
+import { bulkSend, memory } from './memoryAndBulk';
 
 import { clearAccountCache } from '../../nodes/DocuSign/transport';
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -74,21 +78,9 @@ const settings = {
 const UNLIMITED = { rateLimits: { hourlyLimit: 1e9, burstLimit: 1e9, burstWindowSeconds: 30 } };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const range = (values: number[]) => `${seconds(Math.min(...values))}–${seconds(Math.max(...values))}`;
-
-interface Row {
-	figure: string;
-	measure: string;
-	value: string;
-	target: string;
-	met?: boolean;
-}
-
-const rows: Row[] = [];
+const rows: FigureRow[] = [];
 const loadAtStart = loadavg();
 const details: string[] = [];
-const verdict = (met: boolean | undefined) => (met === undefined ? '' : met ? 'met' : '**missed**');
 
 // ---------------------------------------------------------------------------------------------
 // 0. The node and the raw loop send the same request
@@ -300,150 +292,6 @@ async function underBurstLimit(sim: SimulatorHandle): Promise<void> {
 	}
 }
 
-// ---------------------------------------------------------------------------------------------
-// 4. Memory (test/bench/multipartMemory)
-// ---------------------------------------------------------------------------------------------
-
-async function memory(): Promise<void> {
-	const folder = mkdtempSync(join(tmpdir(), 'docusign-bench-memory-'));
-	const jsonOut = join(folder, 'memory.json');
-	try {
-		await new Promise<void>((resolve, reject) => {
-			const child = spawn(process.execPath, [join(__dirname, 'multipartMemory.js')], {
-				env: { ...process.env, BENCH_FILE_MB: String(settings.memoryMb), BENCH_RUNS: String(settings.memoryRuns), BENCH_JSON_OUT: jsonOut },
-				stdio: ['ignore', 'inherit', 'inherit'],
-			});
-			child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`multipartMemory exited ${code}`))));
-		});
-		const measured = JSON.parse(readFileSync(jsonOut, 'utf8')) as MemoryRow[];
-		const find = (variant: MemoryRow['variant'], mode: MemoryRow['mode']) => measured.find((m) => m.variant === variant && m.mode === mode)!;
-		for (const mode of ['filesystem', 'memory'] as const) {
-			const node = find('docuSignNode', mode);
-			const base64 = find('base64Json', mode);
-			rows.push({
-				figure: `4. Memory, binary data ${mode === 'filesystem' ? 'in the filesystem store' : 'in memory'}`,
-				measure: `peak RSS − idle, one ${settings.memoryMb} MB PDF: node vs base64 JSON`,
-				value: `${node.multiple.toFixed(2)}× vs ${base64.multiple.toFixed(2)}× the file`,
-				target: 'node ≤ 2×',
-				met: node.multiple <= 2,
-			});
-		}
-		details.push(
-			`Figure 4 (test/bench/multipartMemory, each scenario in a fresh process, ${settings.memoryRuns} run(s), median; peak by ${measured[0]?.method}): ${measured
-				.map((m) => `${m.label} / ${m.mode}: idle ${m.idleMb.toFixed(0)} MB, peak − idle ${m.peakAboveIdleMb.toFixed(1)} MB = ${m.multiple.toFixed(2)}× (${m.minMultiple.toFixed(2)}–${m.maxMultiple.toFixed(2)}), body ${m.bodyMb.toFixed(1)} MB ${m.contentType}`)
-				.join('; ')}.`,
-		);
-	} finally {
-		rmSync(folder, { recursive: true, force: true });
-	}
-}
-
-// ---------------------------------------------------------------------------------------------
-// 5. Bulk send against individual creates
-// ---------------------------------------------------------------------------------------------
-
-async function bulkSend(sim: SimulatorHandle): Promise<void> {
-	await sim.configure({ latencyMs: settings.latencyMs });
-	const count = settings.bulkRecipients;
-	const recipients = Array.from({ length: count }, (_, n) => ({ json: { name: `Recipient ${n}`, email: `recipient${n}@example.com` } }));
-	const template = { __rl: true, mode: 'id', value: sim.templateId };
-	const bulk: INodeParameters = {
-		resource: 'bulkSend',
-		operation: 'send',
-		source: 'template',
-		templateId: template,
-		batchName: 'Benchmark batch',
-		roleName: 'Signer',
-		recipientName: '={{ $json.name }}',
-		recipientEmail: '={{ $json.email }}',
-		// DocuSign refuses a batch whose copies leave a template role (here the NDA's CC) empty.
-		additionalRecipients: { recipient: [{ roleName: 'CC', name: 'Legal', email: 'legal@example.com' }] },
-	};
-	const creates: INodeParameters = {
-		resource: 'envelope',
-		operation: 'createFromTemplate',
-		templateId: template,
-		templateRoles: { role: [{ roleName: 'Signer', name: '={{ $json.name }}', email: '={{ $json.email }}', routingOrder: 0 }] },
-		status: 'sent',
-		requestOptions: { parallelRequests: settings.parallel },
-	};
-	const store = await newStore(jwtCredential(sim), 'jwt');
-	await runNode(store, 'jwt', creates, recipients.slice(0, 5));
-
-	const measured = { bulk: [] as Array<{ ms: number; rest: number; auth: number }>, creates: [] as Array<{ ms: number; rest: number; auth: number }> };
-	for (let r = 0; r < settings.bulkRuns; r++) {
-		for (const side of r % 2 === 0 ? (['bulk', 'creates'] as const) : (['creates', 'bulk'] as const)) {
-			const before = await sim.counters();
-			const run = await runNode(store, 'jwt', side === 'bulk' ? bulk : creates, recipients);
-			const moved = delta(before, await sim.counters());
-			if (side === 'bulk' && Number(run.output[0]?.json.batchSize) !== count) throw new Error(`bulk send made a batch of ${String(run.output[0]?.json.batchSize)}`);
-			if (side === 'creates' && run.output.length !== count) throw new Error(`creates made ${run.output.length} envelopes`);
-			const rest = restCalls(moved);
-			measured[side].push({ ms: run.ms, rest, auth: Object.entries(moved).reduce((sum, [key, n]) => sum + (key.includes('/oauth/') ? n : 0), 0) });
-		}
-	}
-	const bulkCalls = Math.max(...measured.bulk.map((m) => m.rest));
-	const createCalls = Math.max(...measured.creates.map((m) => m.rest));
-	const bulkMs = median(measured.bulk.map((m) => m.ms));
-	const createMs = median(measured.creates.map((m) => m.ms));
-	rows.push(
-		{ figure: '5. Bulk send', measure: `DocuSign calls for ${count} recipients: Bulk Send vs ${count} creates`, value: `${bulkCalls} vs ${createCalls}`, target: '≤ 5', met: bulkCalls <= 5 },
-		{ figure: '5. Bulk send', measure: 'time: Bulk Send vs creates (Requests in Parallel 4)', value: `${seconds(bulkMs)} vs ${seconds(createMs)} (${(createMs / bulkMs).toFixed(1)}×)`, target: '(reported)' },
-	);
-	details.push(
-		`Figure 5: ${settings.bulkRuns} alternating run(s) at ${settings.latencyMs} ms latency, warm account cache and token (auth calls during the runs: ${measured.bulk.map((m) => m.auth).join(', ')} for Bulk Send, ${measured.creates.map((m) => m.auth).join(', ')} for the creates). Bulk Send from the template: GET template, POST /bulk_send_lists, POST /bulk_send_lists/{id}/send = ${bulkCalls} calls, median ${seconds(bulkMs)} (the simulator processes the batch inside the send call; DocuSign queues it). Create From Template per recipient at Requests in Parallel ${settings.parallel}: ${createCalls} calls (one template read per execution), median ${seconds(createMs)}. Against DocuSign's limits the difference is larger than the time: ${count} creates spend ${((100 * createCalls) / 3000).toFixed(0)} % of an account's 3,000 calls per hour${count > 200 ? ` and, at the demo burst limit of 200 per 30 s, take at least ${Math.floor((count - 1) / 200) * 30} s` : ''}.`,
-	);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report
-// ---------------------------------------------------------------------------------------------
-
-function machine(): string {
-	const cpu = cpus();
-	let n8nCore = '?';
-	try {
-		n8nCore = (JSON.parse(readFileSync(require.resolve('n8n-core/package.json'), 'utf8')) as { version: string }).version;
-	} catch {
-		// reported as '?'
-	}
-	return `${cpu.length} cores (${cpu[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}, n8n-core ${n8nCore}; load average ${loadAtStart.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (other work on the machine)`;
-}
-
-function report(startedAt: Date, ms: number): string {
-	const command = smoke ? 'npm run bench -- --smoke' : `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-	const table = [
-		'| figure | measure | result | target | |',
-		'| --- | --- | --- | --- | --- |',
-		...rows.map((row) => `| ${row.figure} | ${row.measure} | ${row.value} | ${row.target} | ${verdict(row.met)} |`),
-	];
-	return [
-		`Machine: ${machine()}.`,
-		'',
-		`Command: \`${command}\` — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${(ms / 60_000).toFixed(1)} min. ${settings.items} items, ${settings.runs} alternating runs, simulator latency ${settings.latencyMs} ms (figure 3: ${settings.parallelLatencyMs} ms), simulator in its own process.`,
-		'',
-		...table,
-		'',
-		...details.map((line) => `- ${line}`),
-	].join('\n');
-}
-
-const START = '<!-- bench:start (written by npm run bench; edit outside the markers) -->';
-const END = '<!-- bench:end -->';
-
-function writeResults(generated: string): void {
-	const target = join(process.cwd(), 'test', 'bench', 'RESULTS.md');
-	const current = existsSync(target) ? readFileSync(target, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
-	const from = current.indexOf(START);
-	const to = current.indexOf(END);
-	const next =
-		from >= 0 && to > from
-			? `${current.slice(0, from + START.length)}\n${generated}\n${current.slice(to)}`
-			: `${current.trimEnd()}\n\n${START}\n${generated}\n${END}\n`;
-	writeFileSync(target, next);
-	log(`\nWrote ${target}`);
-}
-
 async function main(): Promise<void> {
 	const startedAt = new Date();
 	const t0 = performance.now();
@@ -462,20 +310,40 @@ async function main(): Promise<void> {
 		await step('1. calls per envelope (OAuth2)', () => callsPerEnvelope(sim, 'oAuth2'));
 		await step('1. calls per envelope (OAuth2, Account parameter)', () => callsPerEnvelope(sim, 'oAuth2', sim.pickedAccountId));
 		if (settings.only === 1) {
-			log(`\n${report(startedAt, performance.now() - t0)}`);
+			log(`\n${report({ rows, details, command: `npm run bench -- ${argv.join(' ')}`, summary: 'figure 1 only (--only 1); RESULTS.md left as it is.', startedAt, ms: performance.now() - t0, loadAtStart })}`);
 			return;
 		}
 		await step('2. overhead against a raw loop', () => overhead(sim));
 		await step('3. concurrency', () => concurrency(sim));
 		if (!smoke) await step('3b. under the burst limit', () => underBurstLimit(sim));
-		await step('5. bulk send', () => bulkSend(sim));
+		await step('5. bulk send', async () => {
+			const figure = await bulkSend(sim, settings);
+			rows.push(...figure.rows);
+			details.push(...figure.details);
+		});
+		await step('6. what users pick instead: HTTP Request node', async () => {
+			await sim.configure(UNLIMITED);
+			const figure = await httpRequestFigure(sim, settings);
+			rows.push(...figure.rows);
+			details.push(...figure.details);
+		});
 	} finally {
 		await sim.stop();
 	}
 	log('\n== 4. memory (test/bench/multipartMemory)');
-	await memory();
+	const memoryFigure = await memory(settings);
+	rows.push(...memoryFigure.rows);
+	details.push(...memoryFigure.details);
 
-	const generated = report(startedAt, performance.now() - t0);
+	const generated = report({
+		rows,
+		details,
+		command: smoke ? 'npm run bench -- --smoke' : `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+		summary: `${settings.items} items, ${settings.runs} alternating runs, simulator latency ${settings.latencyMs} ms (figure 3: ${settings.parallelLatencyMs} ms), simulator in its own process.`,
+		startedAt,
+		ms: performance.now() - t0,
+		loadAtStart,
+	});
 	log(`\n${generated}`);
 	if (!smoke) writeResults(generated);
 	rmSync(process.env.N8N_USER_FOLDER ?? join(tmpdir(), 'none'), { recursive: true, force: true });

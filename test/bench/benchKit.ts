@@ -35,7 +35,7 @@ export interface SimulatorHandle extends SimulatorInfo {
 	http: AxiosInstance;
 	counters(): Promise<Record<string, number>>;
 	configure(patch: IDataObject): Promise<void>;
-	log(endpoint: string): Promise<Array<{ body?: { parts?: Array<{ json?: IDataObject; size: number }> } }>>;
+	log(endpoint: string): Promise<Array<{ seq: number; status: number; body?: { parts?: Array<{ json?: IDataObject; size: number }> } }>>;
 	stop(): Promise<void>;
 }
 

@@ -17,6 +17,8 @@ export interface SimulatorInfo {
 	otherAccountId: string;
 	/** Alice's third account (Globex, another site), picked by the node's Account parameter in figure 1. */
 	pickedAccountId: string;
+	/** Carol, whose default account (Globex) no other figure uses: a burst window of its own for figure 6b. */
+	otherUserId: string;
 	restBase: string;
 	templateId: string;
 }
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
 		accountId: SEED_IDS.accounts.acmeNa,
 		otherAccountId: SEED_IDS.accounts.acmeEu,
 		pickedAccountId: SEED_IDS.accounts.globexAu,
+		otherUserId: SEED_IDS.users.carol,
 		restBase: sim.restBase(SEED_IDS.accounts.acmeNa),
 		templateId: TEMPLATE_IDS.mutualNda,
 	};

@@ -19,7 +19,7 @@ function docuSignLines(simulator: DevSimulator | undefined, real: RealAccount | 
 		const account = seed.accounts.find((a) => a.accountId === user.memberships.find((m) => m.isDefault)?.accountId);
 		return [
 			`  DocuSign:     simulator at ${url}, as ${user.name} <${user.email}> (default account: ${account?.accountName ?? '?'})`,
-			`  sign:         curl -X POST ${url}/__sim/envelopes/ENVELOPE_ID/recipients/1/sign`,
+			`  sign here:    ${url}/  (the signer's inbox: open the documents, Review / Sign / Decline)`,
 			...simulator.notes.map((n) => `  note:         ${n}`),
 		];
 	}

@@ -62,7 +62,7 @@ function example(simulator: DevSimulator | undefined, real: RealAccount | undefi
 		signerEmail: simulator ? 'ada@example.com' : real!.signerEmail,
 		sendAndWait: hasSendAndWait(),
 		howToSign: simulator
-			? `the simulator e-mails nobody. Take the envelopeId from the output of *Send for signature* and run \`curl -X POST ${simulator.url}/__sim/envelopes/ENVELOPE_ID/recipients/1/sign\` (or …/decline). \`curl ${simulator.url}/__sim/envelopes/ENVELOPE_ID\` shows the envelope.`
+			? `the simulator e-mails nobody: open its signer's inbox at [${simulator.url}/](${simulator.url}/), find *Please sign: Service agreement* and click **Sign** (or **Decline**, with a reason).`
 			: 'DocuSign e-mails the signer in *Contract details* (put your own address there, or set DOCUSIGN_SIGNER_EMAIL).',
 		howToResume: simulator
 			? 'The simulator reports to n8n on localhost at once.'

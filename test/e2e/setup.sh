@@ -83,7 +83,9 @@ else
 fi
 
 # The editor smoke test drives Debian's Chromium (playwright-core never downloads a browser here).
-if [ -x /usr/bin/chromium ]; then
+if [ -n "${E2E_SETUP_WITHOUT_CHROMIUM:-}" ]; then
+	log "chromium not needed (E2E_SETUP_WITHOUT_CHROMIUM)"
+elif [ -x /usr/bin/chromium ]; then
 	log "chromium present: $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
 elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	log "installing Debian's chromium (apt-get)"

@@ -14,7 +14,7 @@ import { runPool } from '../../nodes/DocuSign/helpers/pool';
 import { clearRateLimits, clock } from '../../nodes/DocuSign/transport';
 import { burstPauseMs, recordRateLimit } from '../../nodes/DocuSign/transport/rateLimit';
 import { makePdf } from '../simulator/pdf';
-import { runOnSimulator, sim, simulatorNode, useSimulator } from '../nodes/simulatorKit';
+import { JWT_CREDENTIAL, aliceJwtCredential, runOnSimulator, sim, simulatorNode, store, useSimulator } from '../nodes/simulatorKit';
 
 useSimulator();
 beforeEach(() => clearRateLimits());
@@ -87,6 +87,25 @@ describe('Requests in Parallel', () => {
 		expect(sim.counters()['POST envelopes']).toBe(12);
 		expect(sim.counters()['GET /oauth/userinfo']).toBe(1);
 		expect(sim.counters()['POST /oauth/token:jwt']).toBe(1);
+	});
+
+	it('mints one JWT token, not one per parallel item, when the account is cached but the token is not (new, or expired)', async () => {
+		expect((await runOnSimulator([createNode(4)], { inputItems: items(1) })).error).toBeUndefined();
+		// A credential without a token yet, while this process still knows the account's base URI.
+		await store.put(JWT_CREDENTIAL.id, aliceJwtCredential());
+		sim.reset();
+		const fresh = await runOnSimulator([createNode(4)], { inputItems: items(8) });
+		expect(fresh.error?.message).toBeUndefined();
+		expect(sim.counters()).toEqual({ 'POST /oauth/token:jwt': 1, 'POST envelopes': 8 });
+
+		// The token dies (DocuSign's hour is over): one 401, one new token, then the rest in parallel.
+		sim.reset();
+		sim.expireTokens();
+		const expired = await runOnSimulator([createNode(4)], { inputItems: items(8) });
+		expect(expired.error?.message).toBeUndefined();
+		expect(sim.counters()).toEqual({ 'POST /oauth/token:jwt': 1, 'POST envelopes': 9 });
+		expect(sim.requestLog.filter((entry) => entry.status === 401)).toHaveLength(1);
+		expect(subjects(expired)).toEqual(Array.from({ length: 8 }, (_, n) => `Contract ${n}`));
 	});
 
 	it('sends one item after the other by default and with 1', async () => {
@@ -242,9 +261,12 @@ describe('burst pacing', () => {
 
 			expect(result.error?.message).toBeUndefined();
 			expect(result.outputOf('DocuSign').map((item) => item.json.envelopeId)).toEqual(envelopeIds);
-			// The first answers leave 2, 1, 0 of 20: the three items after them wait for slots.
-			expect(slept).toHaveLength(3);
-			expect(slept.every((ms) => ms > 25_000)).toBe(true);
+			// The first item runs alone (the pool's rule); its answer leaves 2 of 20, DocuSign's reserve, so each
+			// of the five items after it waits: for a slot of this process's calls to leave the 30 s window
+			// (> 25 s), or window / limit per call once those are booked.
+			expect(slept).toHaveLength(5);
+			expect(slept.filter((ms) => ms > 25_000)).toHaveLength(3);
+			expect(slept.every((ms) => ms >= 30_000 / 20)).toBe(true);
 		});
 	});
 });
@@ -262,6 +284,24 @@ describe('runPool', () => {
 		});
 		expect(most).toBe(3);
 		expect(results).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80]);
+	});
+
+	it('runs the first task alone, then the others `limit` at a time; a failing first task starts no other', async () => {
+		const events: string[] = [];
+		await runPool(4, 3, async (index) => {
+			events.push(`start ${index}`);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			events.push(`end ${index}`);
+		});
+		expect(events.slice(0, 5)).toEqual(['start 0', 'end 0', 'start 1', 'start 2', 'start 3']);
+
+		const started: number[] = [];
+		const run = runPool(5, 3, async (index) => {
+			started.push(index);
+			throw new Error(`item ${index}`);
+		});
+		await expect(run).rejects.toThrow('item 0');
+		expect(started).toEqual([0]);
 	});
 
 	it('starts nothing after a failure and throws the lowest failed index once the others settle', async () => {

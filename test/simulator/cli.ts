@@ -42,6 +42,7 @@ async function main(): Promise<void> {
 
 	const lines = [
 		`DocuSign simulator listening on ${sim.url}`,
+		`  inbox:       ${sim.url}/  (the signer's inbox: open the documents, Review / Sign / Decline)`,
 		`  auth server: ${sim.url}  (JWT aud: ${sim.seed.audience})`,
 		`  control API: ${sim.url}/__sim/  (seed, counters, log, reset, faults, config, consent, envelopes, connect)`,
 		'',

@@ -49,12 +49,15 @@ function pdfResponse(bytes: Buffer, filename: string, documentId: string, type =
 }
 
 export function getDocument(ctx: RestCtx): SimResponse {
-	const env = findEnvelope(ctx);
-	const id = ctx.params.documentId;
+	return documentResponse(findEnvelope(ctx), ctx.params.documentId, truthy(ctx.query.get('certificate')));
+}
+
+/** The bytes of document N, combined, archive or certificate (also what the inbox's links open). */
+export function documentResponse(env: EnvelopeRecord, id: string, withCertificate = false): SimResponse {
 	switch (id) {
 		case 'combined': {
 			const pages = env.documents.map((d) => [`Document ${d.documentId}: ${d.name}`, `${d.bytes.length} bytes`]);
-			if (truthy(ctx.query.get('certificate'))) pages.push(certificateLines(env));
+			if (withCertificate) pages.push(certificateLines(env));
 			return pdfResponse(makePdf(pages, env.emailSubject), `${env.emailSubject ?? 'envelope'}.pdf`, 'combined');
 		}
 		case 'certificate':

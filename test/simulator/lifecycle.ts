@@ -60,7 +60,8 @@ function completeEnvelope(core: SimCore, env: EnvelopeRecord): void {
 	core.connect.emit('envelope-completed', env);
 }
 
-function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRecord {
+/** The recipient, if it may act now (the envelope is open and it is this recipient's turn); else DocuSign's error. */
+export function actingRecipient(env: EnvelopeRecord, recipientId: string): RecipientRecord {
 	const r = env.recipients.find((x) => x.recipientId === recipientId);
 	if (!r) throw badRequest('UNKNOWN_ENVELOPE_RECIPIENT', 'The recipient you have identified is not a valid recipient of the specified envelope.');
 	if (!isOpen(env)) throw badRequest('ENVELOPE_INVALID_STATUS', `The envelope is ${env.status}; recipients cannot act on it.`);

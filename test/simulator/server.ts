@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { control } from './control';
 import type { SimCore } from './core';
 import { BodyTooLarge, errorToResponse, json, parseForm, queryObject, readBody, type SimResponse } from './http';
+import { inbox, isInboxPath } from './inboxRoutes';
 import { parseMultipart } from './multipart';
 import { resolve } from './router';
 import type { LogEntry } from './types';
@@ -58,6 +59,7 @@ async function handle(core: SimCore, req: IncomingMessage, res: ServerResponse):
 	if (url.pathname.startsWith('/__sim/')) {
 		return write(res, await control(core, method, url.pathname, url.searchParams, body).catch(errorToResponse));
 	}
+	if (isInboxPath(url.pathname)) return write(res, inbox(core, method, url.pathname, url.searchParams, body));
 	const route = resolve(core, method, url.pathname, body);
 	core.count(route.key);
 	const entry: LogEntry = core.log({

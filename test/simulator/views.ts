@@ -12,6 +12,7 @@ import { json, type RequestData, type SimResponse } from './http';
 import { declineRecipient, isOpen, sendEnvelope, signRecipient, viewRecipient } from './lifecycle';
 import type { RestCtx } from './restAuth';
 import type { SigningSession } from './types';
+import { esc } from './inbox';
 import { opaqueToken, str } from './util';
 
 const SESSION_MS = 5 * 60_000;
@@ -70,7 +71,7 @@ export function correctView(ctx: RestCtx): SimResponse {
 
 const page = (status: number, title: string, inner: string): SimResponse => ({
 	status,
-	body: `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${inner}</body></html>`,
+	body: `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${inner}</body></html>`,
 	headers: { 'Content-Type': 'text/html; charset=utf-8' },
 });
 
@@ -88,7 +89,7 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 	if (!session || !env || session.expiresAt < Date.now()) return page(400, 'This link has expired', '<p>Ask for a new signing URL.</p>');
 	const action = req.query.get('action');
 	const here = `?${new URLSearchParams({ ...(req.query.get('t') ? { t: token } : {}) }).toString()}`;
-	const link = (a: string, label: string) => `<li><a href="${here}&action=${a}">${label}</a></li>`;
+	const link = (a: string, label: string) => `<li><a href="${esc(here)}&amp;action=${a}">${label}</a></li>`;
 	if (session.kind === 'correct') {
 		// The correction screen's outcomes, as DocuSign adds them to returnUrl: send, save, cancel.
 		if (action === 'send' || action === 'save' || action === 'cancel') {
@@ -131,6 +132,6 @@ export function sessionPage(core: SimCore, req: RequestData): SimResponse {
 		return finish('decline');
 	}
 	if (action === 'cancel') return finish('cancel');
-	const docs = env.documents.map((d) => `<li>${d.name}</li>`).join('');
+	const docs = env.documents.map((d) => `<li>${esc(d.name)}</li>`).join('');
 	return page(200, `Review and sign: ${env.emailSubject ?? ''}`, `<ul>${docs}</ul><ul>${link('sign', 'Finish (sign)')}${link('decline', 'Decline')}${link('cancel', 'Finish later')}</ul>`);
 }
