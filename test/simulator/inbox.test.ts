@@ -157,7 +157,7 @@ describe('signer inbox forms', () => {
 		// Recipient 1 opened it; the envelope stays "sent" until every recipient has (spec ConnectConfigurations.envelopeEvents).
 		expect(sim.envelope(id)).toMatchObject({ status: 'sent', recipients: expect.arrayContaining([expect.objectContaining({ recipientId: '1', status: 'delivered' })]) });
 		const page = (await inbox(res.headers.location.replace(/^\//, '').replace(/#.*$/, ''))).data as string;
-		expect(page).toContain('Signer One opened &quot;Please sign the NDA&quot;: the envelope is delivered.');
+		expect(page).toContain('Signer One opened &quot;Please sign the NDA&quot;: the envelope is sent.');
 		// A query cannot inject the message: it is written from the state.
 		expect((await inbox(`?done=view&envelope=${id}&recipient=<b>`)).data).not.toContain('class="flash');
 	});
