@@ -64,7 +64,7 @@ export async function control(core: SimCore, method: string, path: string, query
 		else core.state.consents.add(pair);
 		return json(200, { consents: [...core.state.consents] });
 	}
-	if (route === 'POST /tokens/expire') return json(200, { expired: expireAccessTokens(core, { accessToken: str(input.accessToken), userId: str(input.userId) }) });
+	if (route === 'POST /tokens/expire') return json(200, { expired: expireAccessTokens(core, { accessToken: str(input.accessToken), userId: str(input.userId), grant: str(input.grant) }) });
 	if (route === 'GET /envelopes') return json(200, [...core.state.envelopes.values()].map(envelopeView));
 	if ((m = /^GET \/envelopes\/([^/]+)$/.exec(route))) {
 		const env = core.state.envelopes.get(m[1]);

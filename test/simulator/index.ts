@@ -70,7 +70,7 @@ export interface Simulator {
 	grantConsent(integrationKey: string, userId: string): void;
 	revokeConsent(integrationKey: string, userId: string): void;
 	/** Expires access tokens now; returns how many. */
-	expireTokens(filter?: { accessToken?: string; userId?: string }): number;
+	expireTokens(filter?: { accessToken?: string; userId?: string; grant?: string }): number;
 	/** Adds a Connect HMAC key to one account (default: all); returns it. */
 	addHmacKey(accountId?: string, key?: string): string;
 	deliveries(): DeliveryRecord[];

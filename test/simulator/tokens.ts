@@ -57,11 +57,20 @@ export function lookupAccessToken(core: SimCore, token: string | undefined): Tok
 }
 
 /** Expires access tokens now (all, one token, or a user's): tests of n8n's refresh path. */
-export function expireAccessTokens(core: SimCore, filter: { accessToken?: string; userId?: string } = {}): number {
+/** Which access tokens to expire; every given field must match. */
+export interface TokenFilter {
+	accessToken?: string;
+	userId?: string;
+	/** e.g. 'jwt': only tokens of that grant, so a JWT test leaves OAuth2 connections alone. */
+	grant?: string;
+}
+
+export function expireAccessTokens(core: SimCore, filter: TokenFilter = {}): number {
 	let n = 0;
 	for (const record of core.state.accessTokens.values()) {
 		if (filter.accessToken && record.token !== filter.accessToken) continue;
 		if (filter.userId && record.userId !== filter.userId) continue;
+		if (filter.grant && record.grant !== filter.grant) continue;
 		record.expiresAt = Date.now() - 1;
 		n++;
 	}

@@ -54,7 +54,7 @@ export class SimClient {
 	config = (patch: unknown) => this.control<unknown>('post', 'config', patch);
 	consent = (integrationKey: string, userId: string, revoke = false) =>
 		this.control<unknown>('post', 'consent', { integrationKey, userId, revoke });
-	expireTokens = (filter: { accessToken?: string; userId?: string } = {}) => this.control<unknown>('post', 'tokens/expire', filter);
+	expireTokens = (filter: { accessToken?: string; userId?: string; grant?: string } = {}) => this.control<unknown>('post', 'tokens/expire', filter);
 
 	/** The simulator's record of an envelope (documents as `{…, size, sha256}` instead of bytes). */
 	envelope = (envelopeId: string) => this.control<SimEnvelope>('get', `envelopes/${envelopeId}`);

@@ -79,7 +79,8 @@ export default defineScenario({
 			expectCounters(await sim.since(mark), { 'POST /oauth/token:jwt': 0, 'GET /oauth/userinfo': 1 });
 		},
 		'an expired token is minted again after the 401': async ({ sim, execute }) => {
-			await sim.expireTokens({ userId: SEED_IDS.users.alice });
+			// Only the JWT tokens: other scenarios' OAuth2 connections for Alice must stay valid.
+			await sim.expireTokens({ userId: SEED_IDS.users.alice, grant: 'jwt' });
 			const mark = await sim.mark();
 			const e = await execute(WF_ALICE);
 			expectSuccess(e);

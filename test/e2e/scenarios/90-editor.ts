@@ -4,25 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { imageStats, launchChromium, loopbackPage } from '../lib/browser';
 import { check, checkEqual } from '../lib/check';
 import type { N8n } from '../lib/n8n';
 import type { Background } from '../lib/proc';
 import { defineScenario, type Context } from '../lib/scenario';
 import { DOCUSIGN_NODE_TYPE } from '../lib/workflows';
 
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-dev-shm-usage',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--disable-quic',
-];
 const OWNER = { email: 'owner@e2e.example', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
 const CREDENTIAL_TYPES = ['docuSignOAuth2Api', 'docuSignJwtApi'];
 // Accepted by the DocuSign node too: the Connect HMAC keys that Send and Wait checks resume calls with.
@@ -56,33 +45,6 @@ async function fieldValue(field: Locator): Promise<string> {
 	});
 }
 
-/** Pixel statistics of a PNG, computed by the browser itself (no image library needed). */
-async function imageStats(page: Page, png: Buffer): Promise<{ colors: number; stddev: number }> {
-	return await page.evaluate(async (dataUrl) => {
-		const img = new Image();
-		img.src = dataUrl;
-		await img.decode();
-		const canvas = document.createElement('canvas');
-		canvas.width = img.width;
-		canvas.height = img.height;
-		const g = canvas.getContext('2d')!;
-		g.drawImage(img, 0, 0);
-		const { data } = g.getImageData(0, 0, img.width, img.height);
-		const colors = new Set<number>();
-		let sum = 0;
-		let sumSq = 0;
-		const n = data.length / 4;
-		for (let i = 0; i < data.length; i += 4) {
-			colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-			const y = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-			sum += y;
-			sumSq += y * y;
-		}
-		const mean = sum / n;
-		return { colors: colors.size, stddev: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
-	}, `data:image/png;base64,${png.toString('base64')}`);
-}
-
 /** Starts `n8n start` in a fresh user folder and creates the owner, once for both cases. */
 async function ensureServer({ newN8n, log }: Context): Promise<void> {
 	if (state.url && state.cookie) return;
@@ -112,14 +74,7 @@ async function credentialLabels(ndv: Locator): Promise<string[]> {
 
 /** A browser page that only reaches loopback, signed in as the owner; refused URLs go to `blocked`. */
 async function signedInPage(browser: Browser, blocked: string[]): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-	page.setDefaultTimeout(30_000);
-	await page.route('**/*', (route) => {
-		const host = new URL(route.request().url()).hostname;
-		if (host === '127.0.0.1' || host === 'localhost' || route.request().url().startsWith('data:')) return route.continue();
-		blocked.push(route.request().url());
-		return route.abort();
-	});
+	const page = await loopbackPage(browser, blocked);
 	await page.goto(`${state.url}/signin`);
 	await page.fill('input[name=emailOrLdapLoginId]', OWNER.email);
 	await page.fill('input[name=password]', OWNER.password);
@@ -154,7 +109,7 @@ async function inEditor(ctx: Context, failureShot: string, work: (page: Page) =>
 	let passed = false;
 	const blocked: string[] = [];
 	try {
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+		browser = await launchChromium();
 		page = await signedInPage(browser, blocked);
 		await work(page);
 		passed = true;
