@@ -67,14 +67,16 @@ describe('scopes of the other DocuSign APIs', () => {
 		});
 	});
 
-	it('hosts: developer and production from DocuSign\'s docs, a custom auth server serves the same paths', () => {
-		const account = 'acc-1';
+	it('hosts: developer and production from DocuSign\'s docs, a custom auth server serves the same paths; Click on the account\'s base_uri', () => {
+		const account = { accountId: 'acc-1', baseUri: 'https://na3.docusign.net' };
+		const demoAccount = { accountId: 'acc-1', baseUri: 'https://demo.docusign.net' };
 		expect(platformBaseUrl('webForms', AUTH_SERVERS.developer, account)).toBe('https://apps-d.docusign.com/api/webforms/v1.1/accounts/acc-1');
 		expect(platformBaseUrl('webForms', AUTH_SERVERS.production, account)).toBe('https://apps.docusign.com/api/webforms/v1.1/accounts/acc-1');
 		expect(platformBaseUrl('maestro', AUTH_SERVERS.developer, account)).toBe('https://api-d.docusign.com/v1/accounts/acc-1');
 		expect(platformBaseUrl('maestro', AUTH_SERVERS.production, account)).toBe('https://api.docusign.com/v1/accounts/acc-1');
-		expect(platformBaseUrl('click', AUTH_SERVERS.developer, account)).toBe('https://demo.docusign.net/clickapi/v1/accounts/acc-1');
-		expect(platformBaseUrl('click', AUTH_SERVERS.production, account)).toBe('https://www.docusign.net/clickapi/v1/accounts/acc-1');
+		expect(platformBaseUrl('click', AUTH_SERVERS.developer, demoAccount)).toBe('https://demo.docusign.net/clickapi/v1/accounts/acc-1');
+		expect(platformBaseUrl('click', AUTH_SERVERS.production, account)).toBe('https://na3.docusign.net/clickapi/v1/accounts/acc-1');
+		expect(platformBaseUrl('click', AUTH_SERVERS.production, { ...account, baseUri: 'https://eu.docusign.net' })).toBe('https://eu.docusign.net/clickapi/v1/accounts/acc-1');
 		expect(platformBaseUrl('maestro', 'http://127.0.0.1:8089', account)).toBe('http://127.0.0.1:8089/v1/accounts/acc-1');
 	});
 });

@@ -75,7 +75,7 @@ function agreementJson(core: SimCore, record: ClickAgreementRecord): Record<stri
 		clickwrapId: record.clickwrapId,
 		clientUserId: record.clientUserId,
 		agreementId: record.agreementId,
-		...(record.status === 'created' ? { agreementUrl: `${core.url}/clickapi/v1/redeem?agreementToken=${opaqueToken('ag')}` } : {}),
+		...(record.status === 'created' ? { agreementUrl: `${core.url}/${core.account(record.accountId)?.site}/clickapi/v1/redeem?agreementToken=${opaqueToken('ag')}` } : {}),
 		createdOn: record.createdOn,
 		agreedOn: record.agreedOn ?? null,
 		declinedOn: record.declinedOn ?? null,

@@ -57,7 +57,7 @@ describe('simulator: Web Forms, Maestro and Click', () => {
 
 	it('Click: 201 with a URL until the user agrees, then 200 without', async () => {
 		const auth = bearer(await token(ALL));
-		const url = `${sim.url}/clickapi/v1/accounts/${acme}/clickwraps/${CLICKWRAP_IDS.termsOfService}/agreements`;
+		const url = `${sim.url}/na3/clickapi/v1/accounts/${acme}/clickwraps/${CLICKWRAP_IDS.termsOfService}/agreements`;
 		const first = await http.post(url, { clientUserId: 'u1' }, auth);
 		expect([first.status, typeof first.data.agreementUrl]).toEqual([201, 'string']);
 		sim.answerClickAgreement(first.data.agreementId, 'agree');
@@ -65,5 +65,10 @@ describe('simulator: Web Forms, Maestro and Click', () => {
 		expect([second.status, second.data.agreementUrl, second.data.status]).toEqual([200, undefined, 'agreed']);
 		const manageOnly = await http.post(url, { clientUserId: 'u2' }, bearer(await token('signature impersonation click.manage')));
 		expect(manageOnly.status).toBe(403);
+		// Click lives on the account's own server ({base_uri}/clickapi): Acme NA is on na3, not eu1 or the root.
+		const otherSite = await http.post(url.replace('/na3/', '/eu1/'), { clientUserId: 'u3' }, auth);
+		expect([otherSite.status, otherSite.data.errorCode]).toEqual([400, 'ACCOUNT_NOT_ON_SERVER']);
+		const root = await http.post(url.replace('/na3/', '/'), { clientUserId: 'u3' }, auth);
+		expect(root.status).toBe(404);
 	});
 });

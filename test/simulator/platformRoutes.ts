@@ -40,8 +40,9 @@ const API_PREFIXES: Array<{ api: PlatformApiName; prefix: RegExp; routes: Route[
 		],
 	},
 	{
+		// On the account's own server (`{base_uri}/clickapi`), as eSignature: see `authorizePlatform`.
 		api: 'click',
-		prefix: /^\/clickapi\/v1\/accounts\/(?<accountId>[^/]+)(?<rest>\/.*)?$/,
+		prefix: /^\/(?<site>[A-Za-z0-9-]+)\/clickapi\/v1\/accounts\/(?<accountId>[^/]+)(?<rest>\/.*)?$/,
 		routes: [
 			['GET', '/clickwraps', 'GET click/clickwraps', ['click.manage'], listClickwraps],
 			['POST', '/clickwraps/:clickwrapId/agreements', 'POST click/agreements', ['click.manage', 'click.send'], createAgreement],
@@ -66,13 +67,13 @@ export function resolvePlatform(method: string, path: string): Resolved | undefi
 	for (const { api, prefix, routes } of compiled) {
 		const match = prefix.exec(path);
 		if (!match?.groups) continue;
-		const accountId = match.groups.accountId;
+		const { accountId, site } = match.groups;
 		const rest = match.groups.rest ?? '/';
 		const run = (handler: PlatformHandler | undefined, scopes: string[], params: Record<string, string>) =>
 			async (core: SimCore, req: RequestData): Promise<SimResponse> => {
 				try {
 					if (!handler) throw new PlatformError(404, `No such endpoint: ${method} ${rest}`);
-					return await handler(authorizePlatform(core, { ...req, params }, accountId, scopes));
+					return await handler(authorizePlatform(core, { ...req, params }, accountId, scopes, site));
 				} catch (error) {
 					if (error instanceof PlatformError) return platformErrorResponse(api, error);
 					throw error;

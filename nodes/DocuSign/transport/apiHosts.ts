@@ -6,17 +6,19 @@ export type PlatformApi = 'webForms' | 'maestro' | 'click';
 interface ApiHost {
 	/** For messages: "Web Forms". */
 	name: string;
-	developer: string;
-	production: string;
+	/** Fixed hosts per environment; none when the API lives on the account's own `base_uri` server. */
+	developer?: string;
+	production?: string;
 	/** Path from the host to the account, ending before the account ID. */
 	accountPath: string;
 }
 
 /**
  * Hosts per environment, from DocuSign's docs: Web Forms "Endpoint base path" (apps-d / apps),
- * "Docusign API endpoint base paths" and the Maestro OpenAPI `servers` (api-d / api), the Click API
- * reference's servers (demo.docusign.net / www.docusign.net, `/clickapi`). Unlike eSignature, none
- * of them lives on the account's base_uri.
+ * "Docusign API endpoint base paths" and the Maestro OpenAPI `servers` (api-d / api). Click lives on
+ * the account's own server like eSignature ("Docusign API endpoint base paths": developer
+ * demo.docusign.net, production `https://{server}.docusign.net`), so `{base_uri}/clickapi`: a
+ * production account on na3 or eu1 is not served by one fixed host.
  */
 export const API_HOSTS: Record<PlatformApi, ApiHost> = {
 	webForms: {
@@ -33,19 +35,23 @@ export const API_HOSTS: Record<PlatformApi, ApiHost> = {
 	},
 	click: {
 		name: 'Click',
-		developer: 'https://demo.docusign.net',
-		production: 'https://www.docusign.net',
 		accountPath: '/clickapi/v1/accounts/',
 	},
 };
 
 /**
- * The API's base URL for an account, from the credential's auth server: developer and production
- * hosts as DocuSign documents them; a custom auth server (the simulator, a proxy) serves the same
- * paths itself.
+ * The API's base URL for an account: Click on the account's `base_uri`; the others from the
+ * credential's auth server: developer and production hosts as DocuSign documents them, a custom
+ * auth server (the simulator, a proxy) serving the same paths itself.
  */
-export function platformBaseUrl(api: PlatformApi, authServer: string, accountId: string): string {
+export function platformBaseUrl(
+	api: PlatformApi,
+	authServer: string,
+	account: { accountId: string; baseUri: string },
+): string {
 	const host = API_HOSTS[api];
+	const { accountId } = account;
+	if (!host.developer || !host.production) return `${account.baseUri}${host.accountPath}${accountId}`;
 	const origin =
 		authServer === AUTH_SERVERS.production
 			? host.production

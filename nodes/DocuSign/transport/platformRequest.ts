@@ -95,7 +95,7 @@ export async function platformApiRequest(
 		return await apiRequest.call(this, method, path, {
 			...request,
 			account,
-			baseUrl: platformBaseUrl(api, authServer, account.accountId),
+			baseUrl: platformBaseUrl(api, authServer, account),
 		});
 	} catch (error) {
 		const nodeError = error instanceof NodeApiError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex });

@@ -13,7 +13,7 @@ import { sim, simulatorLoadOptionsContext, simulatorNode as node, useSimulator }
 
 useSimulator();
 
-const BASE = `/clickapi/v1/accounts/${SEED_IDS.accounts.acmeNa}`;
+const BASE = `/na3/clickapi/v1/accounts/${SEED_IDS.accounts.acmeNa}`;
 const TOS = CLICKWRAP_IDS.termsOfService;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const json = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json);
@@ -31,7 +31,7 @@ describe('Click against the simulator', () => {
 		const result = await runWithScopes([node('List', { resource: 'click', operation: 'getAll', status: 'active', returnAll: true })]);
 		expect(result.error).toBeUndefined();
 		expect(json(result.outputOf('List')).map((c) => [c.clickwrapId, c.name, c.versionNumber])).toEqual([[TOS, 'Terms of Service', '2']]);
-		expect(requestsTo('/clickapi/').map((c) => [c.method, c.path, c.query])).toEqual([['GET', `${BASE}/clickwraps`, { status: 'active', page_number: '1' }]]);
+		expect(requestsTo('/na3/clickapi/').map((c) => [c.method, c.path, c.query])).toEqual([['GET', `${BASE}/clickwraps`, { status: 'active', page_number: '1' }]]);
 	});
 
 	it('agreement URL for a user; after agreeing, Get Agreement has version and date and a new request has no URL', async () => {
@@ -39,8 +39,8 @@ describe('Click against the simulator', () => {
 		expect(first.error).toBeUndefined();
 		const [url] = json(first.outputOf('URL'));
 		expect(url).toMatchObject({ hasAgreed: false, status: 'created', versionNumber: 2, clientUserId: 'user-4711' });
-		expect(String(url.agreementUrl)).toMatch(/\/clickapi\/v1\/redeem\?agreementToken=/);
-		const [post] = requestsTo('/clickapi/').filter((c) => c.method === 'POST');
+		expect(String(url.agreementUrl)).toMatch(/\/na3\/clickapi\/v1\/redeem\?agreementToken=/);
+		const [post] = requestsTo('/na3/clickapi/').filter((c) => c.method === 'POST');
 		expect(post.body).toEqual({ clientUserId: 'user-4711', documentData: { fullName: 'Ada Lovelace' } });
 		assertMatchesSpec('userAgreementRequest', post.body, 'click');
 		expect(json(first.outputOf('Check'))[0]).toMatchObject({ hasAgreed: false, status: 'created', agreedOn: null });

@@ -146,6 +146,8 @@ describe('Web Form against the simulator', () => {
 		const search = await searchWebForms.call(await simulatorLoadOptionsContext(picker, 'parameters.formId'), 'nda');
 		expect(search.results).toEqual([{ name: 'Customer NDA intake', value: WEB_FORM_IDS.customerNda }]);
 		const fields = await getWebFormFields.call(await simulatorLoadOptionsContext(picker, 'parameters.formValues'));
-		expect(fields.map((f) => f.value)).toEqual(['company_name', 'effective_date', 'Email', 'Employees', 'FullName', 'Topics']);
+		// Only fields that take text: Number (Employees) and CheckboxGroup (Topics) need a number / a list
+		// (CreateInstanceRequestBody.formValues), which Prefill Values (JSON) carries.
+		expect(fields.map((f) => f.value)).toEqual(['company_name', 'effective_date', 'Email', 'FullName']);
 	});
 });

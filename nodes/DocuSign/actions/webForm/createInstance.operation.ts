@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 						typeOptions: { loadOptionsMethod: 'getWebFormFields', loadOptionsDependsOn: ['formId.value'] },
 						default: '',
 						description:
-							'A published field of the form. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							'A published text field of the form (Number and Checkbox Group fields: use Prefill Values (JSON)). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
