@@ -76,6 +76,22 @@ describe('envelope create', () => {
 		expect(sim.state.envelopes.size).toBe(0);
 	});
 
+	it('the phone workflow needs the number in inputOptions phone_number_list, digits only (spec recipientIdentityPhoneNumber)', async () => {
+		const phone = (phoneNumberList?: unknown[]) =>
+			oneSigner({
+				identityVerification: {
+					workflowId: FEATURE_IDS.workflows.phone,
+					...(phoneNumberList ? { inputOptions: [{ name: 'phone_number_list', valueType: 'PhoneNumberList', phoneNumberList }] } : {}),
+				},
+			});
+		for (const bad of [undefined, [], [{ countryCode: '+1', number: '4155550100' }], [{ countryCode: '1', number: '415-555-0100' }]]) {
+			const refused = await create(phone(bad));
+			expect([refused.status, refused.data.errorCode]).toEqual([400, 'INVALID_REQUEST_PARAMETER']);
+		}
+		expect(sim.state.envelopes.size).toBe(0);
+		expect((await create(phone([{ countryCode: '44', number: '2071234567' }]))).status).toBe(201);
+	});
+
 	it('refuses a brand not in the account and signing groups it does not have; fills a signing group signer from the group', async () => {
 		expect((await create(oneSigner({}, { brandId: 'b1a7c0de-0009-4000-8000-00000000b009' }))).data.errorCode).toBe('BRAND_ID_INVALID');
 		expect((await create(oneSigner({}, { brandId: FEATURE_IDS.brands.acmeBlue }), 'acmeEu')).data.errorCode).toBe('ACCOUNT_LACKS_PERMISSIONS');

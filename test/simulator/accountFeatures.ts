@@ -160,6 +160,30 @@ export function checkBrand(ctx: RestCtx, brandId: string | undefined): void {
 	}
 }
 
+const invalidPhone = (recipientId: string, detail: string) =>
+	badRequest('INVALID_REQUEST_PARAMETER', `The request contained at least one invalid parameter. Recipient ${recipientId}: ${detail}`);
+
+/**
+ * The phone workflow's number: `inputOptions` [{name: "phone_number_list", valueType:
+ * "PhoneNumberList", phoneNumberList: [{countryCode, number}]}] as DocuSign's phone-auth how-to sends
+ * it; `number` digits only without the country code, `countryCode` digits without "+" (spec
+ * recipientIdentityPhoneNumber). Refusing a phone workflow without a number is the stricter side.
+ */
+function checkPhoneInput(recipientId: string, verification: { inputOptions?: unknown }): void {
+	const options = Array.isArray(verification.inputOptions) ? (verification.inputOptions as Array<Record<string, unknown>>) : [];
+	const list = options.find((option) => option?.name === 'phone_number_list');
+	const numbers = Array.isArray(list?.phoneNumberList) ? (list.phoneNumberList as Array<Record<string, unknown>>) : [];
+	if (!numbers.length) throw invalidPhone(recipientId, 'the Phone Authentication workflow needs inputOptions phone_number_list with the recipient\'s number.');
+	for (const phone of numbers) {
+		if (!/^\d{1,3}$/.test(String(phone?.countryCode ?? ''))) {
+			throw invalidPhone(recipientId, `countryCode "${String(phone?.countryCode ?? '')}" must be the calling code in digits, without "+".`);
+		}
+		if (!/^\d{4,15}$/.test(String(phone?.number ?? ''))) {
+			throw invalidPhone(recipientId, `number "${String(phone?.number ?? '')}" must be digits only, without the country code.`);
+		}
+	}
+}
+
 /**
  * Recipients of a new envelope: identity-verification workflows of the account (the feature
  * first), signing groups of the account (then the group stands in for name and e-mail), and the
@@ -179,6 +203,7 @@ export function applyAccountFeatures(ctx: RestCtx, recipients: RecipientRecord[]
 			if (!workflow) {
 				throw badRequest('IDENTITY_WORKFLOW_INVALID_ID', `The identity workflow ID specified is not valid. Recipient ${r.recipientId}: ${String(verification.workflowId)}`);
 			}
+			if (workflow.kind === 'phone') checkPhoneInput(r.recipientId, verification);
 			r.identityVerificationRequired = true;
 		}
 		const groupId = typeof r.extra.signingGroupId === 'string' ? r.extra.signingGroupId : undefined;
