@@ -53,6 +53,7 @@ describe('list endpoints', () => {
 		const brands = await get('/brands');
 		assertMatchesSpec('brandsResponse', brands.data);
 		expect(brands.data.senderBrandIdDefault).toBe(FEATURE_IDS.brands.acmeBlue);
+		expect(brands.data.brands.map((b: { isSendingDefault: unknown }) => b.isSendingDefault)).toEqual([true, false]);
 		const groups = await get('/signing_groups?include_users=true');
 		assertMatchesSpec('signingGroupInformation', groups.data);
 		expect(groups.data.groups[0].users).toHaveLength(2);

@@ -42,7 +42,7 @@ export interface AccountFeatures {
 	identityWorkflows: IdentityWorkflow[];
 	/** Account branding (canSelfBrandSend): else brand calls and brandId are refused. */
 	branding: boolean;
-	brands: Array<{ brandId: string; brandName: string; brandCompany: string; isSendingDefault: string }>;
+	brands: Array<{ brandId: string; brandName: string; brandCompany: string; isSendingDefault: boolean }>;
 	signingGroupsEnabled: boolean;
 	signingGroups: Array<{ signingGroupId: string; groupName: string; groupEmail: string; users: Array<{ userName: string; email: string }> }>;
 }
@@ -85,8 +85,8 @@ export function seedAccountFeatures(): Record<string, AccountFeatures> {
 			],
 			branding: true,
 			brands: [
-				{ brandId: FEATURE_IDS.brands.acmeBlue, brandName: 'Acme Blue', brandCompany: 'Acme Corp', isSendingDefault: 'true' },
-				{ brandId: FEATURE_IDS.brands.acmeGreen, brandName: 'Acme Green', brandCompany: 'Acme Corp', isSendingDefault: 'false' },
+				{ brandId: FEATURE_IDS.brands.acmeBlue, brandName: 'Acme Blue', brandCompany: 'Acme Corp', isSendingDefault: true },
+				{ brandId: FEATURE_IDS.brands.acmeGreen, brandName: 'Acme Green', brandCompany: 'Acme Corp', isSendingDefault: false },
 			],
 			signingGroupsEnabled: true,
 			signingGroups: [
@@ -129,11 +129,15 @@ export function listIdentityWorkflows(ctx: RestCtx): SimResponse {
 	return json(200, { identityVerification });
 }
 
-/** GET /brands (Brands_GetBrands). Refused without account branding: the stricter side (DocuSign needs canSelfBrandSend to use brands). */
+/**
+ * GET /brands (Brands_GetBrands): isSendingDefault/isSigningDefault are JSON booleans (spec v2.1
+ * `brand`; v2 documented strings). Refused without account branding: the stricter side (DocuSign
+ * needs canSelfBrandSend to use brands).
+ */
 export function listBrands(ctx: RestCtx): SimResponse {
 	const account = features(ctx);
 	if (!account.branding) throw lacks('Account branding');
-	const sendingDefault = account.brands.find((brand) => brand.isSendingDefault === 'true');
+	const sendingDefault = account.brands.find((brand) => brand.isSendingDefault);
 	return json(200, {
 		brands: account.brands.map((brand) => ({ ...brand, isSigningDefault: brand.isSendingDefault })),
 		...(sendingDefault ? { senderBrandIdDefault: sendingDefault.brandId, recipientBrandIdDefault: sendingDefault.brandId } : {}),
