@@ -93,6 +93,24 @@ describe('envelope create', () => {
 		expect((await create(phone([{ countryCode: '44', number: '2071234567' }]))).status).toBe(201);
 	});
 
+	it('checks notification (reminders and expiration) on create as PUT …/notification does; useAccountDefaults "true" keeps the account defaults', async () => {
+		const withNotification = (expirations: Record<string, string>, useAccountDefaults = 'false') =>
+			oneSigner({}, { notification: { useAccountDefaults, reminders: { reminderEnabled: 'true', reminderDelay: '2', reminderFrequency: '3' }, expirations } });
+		for (const expirations of [{ expireEnabled: 'true', expireAfter: '0' }, { expireEnabled: 'true', expireAfter: 'ten' }, { expireEnabled: 'true', expireAfter: '5', expireWarn: '5' }]) {
+			const refused = await create(withNotification(expirations));
+			expect([refused.status, refused.data.errorCode]).toEqual([400, 'INVALID_REQUEST_PARAMETER']);
+		}
+		expect(sim.state.envelopes.size).toBe(0);
+		const custom = await create(withNotification({ expireEnabled: 'true', expireAfter: '30', expireWarn: '5' }));
+		expect((await get(`/envelopes/${custom.data.envelopeId}/notification`)).data).toMatchObject({
+			useAccountDefaults: 'false',
+			reminders: { reminderEnabled: 'true', reminderDelay: '2', reminderFrequency: '3' },
+			expirations: { expireAfter: '30', expireWarn: '5' },
+		});
+		const defaults = await create(withNotification({ expireEnabled: 'true', expireAfter: '30' }, 'true'));
+		expect((await get(`/envelopes/${defaults.data.envelopeId}/notification`)).data).toMatchObject({ useAccountDefaults: 'true' });
+	});
+
 	it('refuses a brand not in the account and signing groups it does not have; fills a signing group signer from the group', async () => {
 		expect((await create(oneSigner({}, { brandId: 'b1a7c0de-0009-4000-8000-00000000b009' }))).data.errorCode).toBe('BRAND_ID_INVALID');
 		expect((await create(oneSigner({}, { brandId: FEATURE_IDS.brands.acmeBlue }), 'acmeEu')).data.errorCode).toBe('ACCOUNT_LACKS_PERMISSIONS');
