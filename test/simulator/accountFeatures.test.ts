@@ -126,11 +126,17 @@ describe('envelope create', () => {
 		expect(sim.envelope(ok.data.envelopeId)).toMatchObject({ brandId: FEATURE_IDS.brands.acmeGreen });
 	});
 
-	it('in-person signers need a host name, a host e-mail and the signer name', async () => {
+	it('in-person signers need a host name, a host e-mail and the signer name; names and e-mails at most 100 characters, access codes 50', async () => {
 		const def = (inPerson: Record<string, unknown>) =>
 			envelopeDefinition({ recipients: { inPersonSigners: [{ recipientId: '1', routingOrder: '1', ...inPerson }] } });
 		expect((await create(def({ hostName: 'Sam', signerName: 'Jane' }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
 		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example' }))).data.errorCode).toBe('INVALID_USERNAME_FOR_RECIPIENT');
+		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example', signerName: 'Jane', signerEmail: 'jane@' }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
+		// Spec "Maximum Length: 100 characters" (hostName, signerName, e-mails); 50 for accessCode.
+		expect((await create(def({ hostName: 'S'.repeat(101), hostEmail: 'sam@acme.example', signerName: 'Jane' }))).data.errorCode).toBe('INVALID_USERNAME_FOR_RECIPIENT');
+		expect((await create(oneSigner({ email: `${'j'.repeat(90)}@example.com` }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
+		expect((await create(oneSigner({ accessCode: 'x'.repeat(51) }))).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		expect(sim.state.envelopes.size).toBe(0);
 		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example', signerName: 'Jane' }))).status).toBe(201);
 	});
 });
