@@ -94,7 +94,7 @@ describe('envelope create', () => {
 	});
 
 	it('checks notification (reminders and expiration) on create as PUT …/notification does; useAccountDefaults "true" keeps the account defaults', async () => {
-		const withNotification = (expirations: Record<string, string>, useAccountDefaults = 'false') =>
+		const withNotification = (expirations: Record<string, string | undefined>, useAccountDefaults = 'false') =>
 			oneSigner({}, { notification: { useAccountDefaults, reminders: { reminderEnabled: 'true', reminderDelay: '2', reminderFrequency: '3' }, expirations } });
 		for (const expirations of [{ expireEnabled: 'true', expireAfter: '0' }, { expireEnabled: 'true', expireAfter: 'ten' }, { expireEnabled: 'true', expireAfter: '5', expireWarn: '5' }]) {
 			const refused = await create(withNotification(expirations));

@@ -200,7 +200,7 @@ export function applyAccountFeatures(ctx: RestCtx, recipients: RecipientRecord[]
 			r.accessCode = r.extra.accessCode;
 		}
 		delete r.extra.accessCode;
-		const verification = r.extra.identityVerification as { workflowId?: unknown } | undefined;
+		const verification = r.extra.identityVerification as { workflowId?: unknown; inputOptions?: unknown } | undefined;
 		if (verification && verification.workflowId !== undefined && verification.workflowId !== '') {
 			if (!account.identityVerification) throw lacks('Identity verification');
 			const workflow = account.identityWorkflows.find((w) => w.workflowId.toLowerCase() === String(verification.workflowId).toLowerCase());
