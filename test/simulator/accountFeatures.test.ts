@@ -53,6 +53,7 @@ describe('list endpoints', () => {
 		const brands = await get('/brands');
 		assertMatchesSpec('brandsResponse', brands.data);
 		expect(brands.data.senderBrandIdDefault).toBe(FEATURE_IDS.brands.acmeBlue);
+		expect(brands.data.brands.map((b: { isSendingDefault: unknown }) => b.isSendingDefault)).toEqual([true, false]);
 		const groups = await get('/signing_groups?include_users=true');
 		assertMatchesSpec('signingGroupInformation', groups.data);
 		expect(groups.data.groups[0].users).toHaveLength(2);
@@ -76,6 +77,40 @@ describe('envelope create', () => {
 		expect(sim.state.envelopes.size).toBe(0);
 	});
 
+	it('the phone workflow needs the number in inputOptions phone_number_list, digits only (spec recipientIdentityPhoneNumber)', async () => {
+		const phone = (phoneNumberList?: unknown[]) =>
+			oneSigner({
+				identityVerification: {
+					workflowId: FEATURE_IDS.workflows.phone,
+					...(phoneNumberList ? { inputOptions: [{ name: 'phone_number_list', valueType: 'PhoneNumberList', phoneNumberList }] } : {}),
+				},
+			});
+		for (const bad of [undefined, [], [{ countryCode: '+1', number: '4155550100' }], [{ countryCode: '1', number: '415-555-0100' }]]) {
+			const refused = await create(phone(bad));
+			expect([refused.status, refused.data.errorCode]).toEqual([400, 'INVALID_REQUEST_PARAMETER']);
+		}
+		expect(sim.state.envelopes.size).toBe(0);
+		expect((await create(phone([{ countryCode: '44', number: '2071234567' }]))).status).toBe(201);
+	});
+
+	it('checks notification (reminders and expiration) on create as PUT …/notification does; useAccountDefaults "true" keeps the account defaults', async () => {
+		const withNotification = (expirations: Record<string, string | undefined>, useAccountDefaults = 'false') =>
+			oneSigner({}, { notification: { useAccountDefaults, reminders: { reminderEnabled: 'true', reminderDelay: '2', reminderFrequency: '3' }, expirations } });
+		for (const expirations of [{ expireEnabled: 'true', expireAfter: '0' }, { expireEnabled: 'true', expireAfter: 'ten' }, { expireEnabled: 'true', expireAfter: '5', expireWarn: '5' }]) {
+			const refused = await create(withNotification(expirations));
+			expect([refused.status, refused.data.errorCode]).toEqual([400, 'INVALID_REQUEST_PARAMETER']);
+		}
+		expect(sim.state.envelopes.size).toBe(0);
+		const custom = await create(withNotification({ expireEnabled: 'true', expireAfter: '30', expireWarn: '5' }));
+		expect((await get(`/envelopes/${custom.data.envelopeId}/notification`)).data).toMatchObject({
+			useAccountDefaults: 'false',
+			reminders: { reminderEnabled: 'true', reminderDelay: '2', reminderFrequency: '3' },
+			expirations: { expireAfter: '30', expireWarn: '5' },
+		});
+		const defaults = await create(withNotification({ expireEnabled: 'true', expireAfter: '30' }, 'true'));
+		expect((await get(`/envelopes/${defaults.data.envelopeId}/notification`)).data).toMatchObject({ useAccountDefaults: 'true' });
+	});
+
 	it('refuses a brand not in the account and signing groups it does not have; fills a signing group signer from the group', async () => {
 		expect((await create(oneSigner({}, { brandId: 'b1a7c0de-0009-4000-8000-00000000b009' }))).data.errorCode).toBe('BRAND_ID_INVALID');
 		expect((await create(oneSigner({}, { brandId: FEATURE_IDS.brands.acmeBlue }), 'acmeEu')).data.errorCode).toBe('ACCOUNT_LACKS_PERMISSIONS');
@@ -91,11 +126,17 @@ describe('envelope create', () => {
 		expect(sim.envelope(ok.data.envelopeId)).toMatchObject({ brandId: FEATURE_IDS.brands.acmeGreen });
 	});
 
-	it('in-person signers need a host name, a host e-mail and the signer name', async () => {
+	it('in-person signers need a host name, a host e-mail and the signer name; names and e-mails at most 100 characters, access codes 50', async () => {
 		const def = (inPerson: Record<string, unknown>) =>
 			envelopeDefinition({ recipients: { inPersonSigners: [{ recipientId: '1', routingOrder: '1', ...inPerson }] } });
 		expect((await create(def({ hostName: 'Sam', signerName: 'Jane' }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
 		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example' }))).data.errorCode).toBe('INVALID_USERNAME_FOR_RECIPIENT');
+		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example', signerName: 'Jane', signerEmail: 'jane@' }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
+		// Spec "Maximum Length: 100 characters" (hostName, signerName, e-mails); 50 for accessCode.
+		expect((await create(def({ hostName: 'S'.repeat(101), hostEmail: 'sam@acme.example', signerName: 'Jane' }))).data.errorCode).toBe('INVALID_USERNAME_FOR_RECIPIENT');
+		expect((await create(oneSigner({ email: `${'j'.repeat(90)}@example.com` }))).data.errorCode).toBe('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT');
+		expect((await create(oneSigner({ accessCode: 'x'.repeat(51) }))).data.errorCode).toBe('INVALID_REQUEST_PARAMETER');
+		expect(sim.state.envelopes.size).toBe(0);
 		expect((await create(def({ hostName: 'Sam', hostEmail: 'sam@acme.example', signerName: 'Jane' }))).status).toBe(201);
 	});
 });

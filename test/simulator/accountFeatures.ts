@@ -42,7 +42,7 @@ export interface AccountFeatures {
 	identityWorkflows: IdentityWorkflow[];
 	/** Account branding (canSelfBrandSend): else brand calls and brandId are refused. */
 	branding: boolean;
-	brands: Array<{ brandId: string; brandName: string; brandCompany: string; isSendingDefault: string }>;
+	brands: Array<{ brandId: string; brandName: string; brandCompany: string; isSendingDefault: boolean }>;
 	signingGroupsEnabled: boolean;
 	signingGroups: Array<{ signingGroupId: string; groupName: string; groupEmail: string; users: Array<{ userName: string; email: string }> }>;
 }
@@ -85,8 +85,8 @@ export function seedAccountFeatures(): Record<string, AccountFeatures> {
 			],
 			branding: true,
 			brands: [
-				{ brandId: FEATURE_IDS.brands.acmeBlue, brandName: 'Acme Blue', brandCompany: 'Acme Corp', isSendingDefault: 'true' },
-				{ brandId: FEATURE_IDS.brands.acmeGreen, brandName: 'Acme Green', brandCompany: 'Acme Corp', isSendingDefault: 'false' },
+				{ brandId: FEATURE_IDS.brands.acmeBlue, brandName: 'Acme Blue', brandCompany: 'Acme Corp', isSendingDefault: true },
+				{ brandId: FEATURE_IDS.brands.acmeGreen, brandName: 'Acme Green', brandCompany: 'Acme Corp', isSendingDefault: false },
 			],
 			signingGroupsEnabled: true,
 			signingGroups: [
@@ -129,11 +129,15 @@ export function listIdentityWorkflows(ctx: RestCtx): SimResponse {
 	return json(200, { identityVerification });
 }
 
-/** GET /brands (Brands_GetBrands). Refused without account branding: the stricter side (DocuSign needs canSelfBrandSend to use brands). */
+/**
+ * GET /brands (Brands_GetBrands): isSendingDefault/isSigningDefault are JSON booleans (spec v2.1
+ * `brand`; v2 documented strings). Refused without account branding: the stricter side (DocuSign
+ * needs canSelfBrandSend to use brands).
+ */
 export function listBrands(ctx: RestCtx): SimResponse {
 	const account = features(ctx);
 	if (!account.branding) throw lacks('Account branding');
-	const sendingDefault = account.brands.find((brand) => brand.isSendingDefault === 'true');
+	const sendingDefault = account.brands.find((brand) => brand.isSendingDefault);
 	return json(200, {
 		brands: account.brands.map((brand) => ({ ...brand, isSigningDefault: brand.isSendingDefault })),
 		...(sendingDefault ? { senderBrandIdDefault: sendingDefault.brandId, recipientBrandIdDefault: sendingDefault.brandId } : {}),
@@ -160,6 +164,30 @@ export function checkBrand(ctx: RestCtx, brandId: string | undefined): void {
 	}
 }
 
+const invalidPhone = (recipientId: string, detail: string) =>
+	badRequest('INVALID_REQUEST_PARAMETER', `The request contained at least one invalid parameter. Recipient ${recipientId}: ${detail}`);
+
+/**
+ * The phone workflow's number: `inputOptions` [{name: "phone_number_list", valueType:
+ * "PhoneNumberList", phoneNumberList: [{countryCode, number}]}] as DocuSign's phone-auth how-to sends
+ * it; `number` digits only without the country code, `countryCode` digits without "+" (spec
+ * recipientIdentityPhoneNumber). Refusing a phone workflow without a number is the stricter side.
+ */
+function checkPhoneInput(recipientId: string, verification: { inputOptions?: unknown }): void {
+	const options = Array.isArray(verification.inputOptions) ? (verification.inputOptions as Array<Record<string, unknown>>) : [];
+	const list = options.find((option) => option?.name === 'phone_number_list');
+	const numbers = Array.isArray(list?.phoneNumberList) ? (list.phoneNumberList as Array<Record<string, unknown>>) : [];
+	if (!numbers.length) throw invalidPhone(recipientId, 'the Phone Authentication workflow needs inputOptions phone_number_list with the recipient\'s number.');
+	for (const phone of numbers) {
+		if (!/^\d{1,3}$/.test(String(phone?.countryCode ?? ''))) {
+			throw invalidPhone(recipientId, `countryCode "${String(phone?.countryCode ?? '')}" must be the calling code in digits, without "+".`);
+		}
+		if (!/^\d{4,15}$/.test(String(phone?.number ?? ''))) {
+			throw invalidPhone(recipientId, `number "${String(phone?.number ?? '')}" must be digits only, without the country code.`);
+		}
+	}
+}
+
 /**
  * Recipients of a new envelope: identity-verification workflows of the account (the feature
  * first), signing groups of the account (then the group stands in for name and e-mail), and the
@@ -172,13 +200,14 @@ export function applyAccountFeatures(ctx: RestCtx, recipients: RecipientRecord[]
 			r.accessCode = r.extra.accessCode;
 		}
 		delete r.extra.accessCode;
-		const verification = r.extra.identityVerification as { workflowId?: unknown } | undefined;
+		const verification = r.extra.identityVerification as { workflowId?: unknown; inputOptions?: unknown } | undefined;
 		if (verification && verification.workflowId !== undefined && verification.workflowId !== '') {
 			if (!account.identityVerification) throw lacks('Identity verification');
 			const workflow = account.identityWorkflows.find((w) => w.workflowId.toLowerCase() === String(verification.workflowId).toLowerCase());
 			if (!workflow) {
 				throw badRequest('IDENTITY_WORKFLOW_INVALID_ID', `The identity workflow ID specified is not valid. Recipient ${r.recipientId}: ${String(verification.workflowId)}`);
 			}
+			if (workflow.kind === 'phone') checkPhoneInput(r.recipientId, verification);
 			r.identityVerificationRequired = true;
 		}
 		const groupId = typeof r.extra.signingGroupId === 'string' ? r.extra.signingGroupId : undefined;

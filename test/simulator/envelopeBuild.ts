@@ -6,6 +6,7 @@
 import { recordAudit } from './audit';
 import { envelopeCustomFields } from './accountCustomFields';
 import { badRequest } from './errors';
+import { mergeNotification } from './notification';
 import { isPdf, makePdf } from './pdf';
 import { applyAccountFeatures, checkBrand } from './accountFeatures';
 import { checkRecipients, normaliseTabs, recipientsFromJson } from './recipients';
@@ -168,7 +169,7 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 		textCustomFields: fields.text,
 		listCustomFields: fields.list,
 		eventNotification: def.eventNotification ? asObject(def.eventNotification) : undefined,
-		notification: def.notification ? asObject(def.notification) : undefined,
+		notification: def.notification ? mergeNotification(asObject(def.notification)) : undefined,
 		resendCount: 0,
 		seq: ++ctx.core.state.envelopeSeq,
 	};

@@ -30,6 +30,30 @@ function days(group: Record<string, unknown>, key: string): string | undefined {
 	return value.trim();
 }
 
+/**
+ * A request's `notification` over the envelope's current settings: undefined (the account's
+ * defaults) with useAccountDefaults "true", else the merged settings, each value a whole number of
+ * days, expireAfter at least 1 and expireWarn below it. Used by PUT …/notification and by
+ * POST /envelopes (the same rules on create: the stricter side, DocuSign documents no difference).
+ */
+export function mergeNotification(body: Record<string, unknown>, current?: Record<string, unknown>): Record<string, unknown> | undefined {
+	if (truthy(body.useAccountDefaults)) return undefined;
+	const base = current ?? ACCOUNT_NOTIFICATION_DEFAULTS;
+	const reminders = asObject(body.reminders);
+	const expirations = asObject(body.expirations);
+	const merged = {
+		useAccountDefaults: 'false',
+		reminders: { ...asObject(base.reminders), ...clean({ reminderEnabled: str(reminders.reminderEnabled), reminderDelay: days(reminders, 'reminderDelay'), reminderFrequency: days(reminders, 'reminderFrequency') }) },
+		expirations: { ...asObject(base.expirations), ...clean({ expireEnabled: str(expirations.expireEnabled), expireAfter: days(expirations, 'expireAfter'), expireWarn: days(expirations, 'expireWarn') }) },
+	};
+	const { expireAfter, expireWarn, expireEnabled } = merged.expirations as Record<string, string>;
+	if (truthy(expireEnabled) && Number(expireAfter) < 1) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. expireAfter must be at least 1 day.');
+	if (truthy(expireEnabled) && Number(expireWarn) > 0 && Number(expireWarn) >= Number(expireAfter)) {
+		throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. expireWarn must be less than expireAfter.');
+	}
+	return merged;
+}
+
 export function putNotification(ctx: RestCtx): SimResponse {
 	const env = findEnvelope(ctx);
 	const body = readJson(ctx, 'envelopeNotificationRequest');
@@ -37,24 +61,7 @@ export function putNotification(ctx: RestCtx): SimResponse {
 	if (!['created', 'sent', 'delivered'].includes(env.status)) {
 		throw badRequest('ENVELOPE_INVALID_STATUS', `The notification settings of a ${env.status} envelope cannot be changed.`);
 	}
-	if (truthy(body.useAccountDefaults)) {
-		env.notification = undefined;
-	} else {
-		const current = env.notification ?? ACCOUNT_NOTIFICATION_DEFAULTS;
-		const reminders = asObject(body.reminders);
-		const expirations = asObject(body.expirations);
-		const merged = {
-			useAccountDefaults: 'false',
-			reminders: { ...asObject(current.reminders), ...clean({ reminderEnabled: str(reminders.reminderEnabled), reminderDelay: days(reminders, 'reminderDelay'), reminderFrequency: days(reminders, 'reminderFrequency') }) },
-			expirations: { ...asObject(current.expirations), ...clean({ expireEnabled: str(expirations.expireEnabled), expireAfter: days(expirations, 'expireAfter'), expireWarn: days(expirations, 'expireWarn') }) },
-		};
-		const { expireAfter, expireWarn, expireEnabled } = merged.expirations as Record<string, string>;
-		if (truthy(expireEnabled) && Number(expireAfter) < 1) throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. expireAfter must be at least 1 day.');
-		if (truthy(expireEnabled) && Number(expireWarn) > 0 && Number(expireWarn) >= Number(expireAfter)) {
-			throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. expireWarn must be less than expireAfter.');
-		}
-		env.notification = merged;
-	}
+	env.notification = mergeNotification(body, env.notification);
 	env.lastModifiedDateTime = dsDate();
 	if (env.status !== 'created') recordAudit(env, { action: 'Correct', message: 'Reminder and expiration settings changed', actor: { name: ctx.user.name, userId: ctx.user.userId } });
 	return json(200, env.notification ?? ACCOUNT_NOTIFICATION_DEFAULTS);

@@ -67,6 +67,25 @@ export function recipientsFromJson(recipients: unknown, taken: RecipientRecord[]
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** DocuSign's checks when an envelope is created or sent. */
+/**
+ * Spec "Maximum Length: 100 characters" for a recipient's name and e-mail (signer.name, .email,
+ * inPersonSigner.hostName, hostEmail, signerName, signerEmail) and 50 for accessCode. Refused, not
+ * cut: the stricter side (DocuSign documents the limits, not what it answers past them).
+ */
+function checkLengths(r: RecipientRecord): void {
+	const names = [r.name, r.extra.hostName, r.extra.signerName];
+	const emails = [r.email, r.extra.hostEmail, r.extra.signerEmail];
+	if (names.some((v) => String(v ?? '').length > 100)) {
+		throw badRequest('INVALID_USERNAME_FOR_RECIPIENT', `The user name for the recipient is invalid (more than 100 characters). The recipient Id follows. ${r.recipientId}`);
+	}
+	if (emails.some((v) => String(v ?? '').length > 100)) {
+		throw badRequest('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', `The email address for the recipient is invalid (more than 100 characters). The recipient Id follows. ${r.recipientId}`);
+	}
+	if (String(r.accessCode ?? r.extra.accessCode ?? '').length > 50) {
+		throw badRequest('INVALID_REQUEST_PARAMETER', `The request contained at least one invalid parameter. Recipient ${r.recipientId}: accessCode is longer than 50 characters.`);
+	}
+}
+
 export function checkRecipients(list: RecipientRecord[], documents: DocumentRecord[]): void {
 	const ids = new Set<string>();
 	for (const r of list) {
@@ -85,13 +104,15 @@ export function checkRecipients(list: RecipientRecord[], documents: DocumentReco
 		if (r.type === 'inPersonSigners') {
 			// DocuSign's in-person signer: a host (hostName, hostEmail) and the signer's name (spec inPersonSigner).
 			const hostEmail = str(r.extra.hostEmail);
-			if (!hostEmail || !EMAIL.test(hostEmail)) {
+			const signerEmail = str(r.extra.signerEmail);
+			if (!hostEmail || !EMAIL.test(hostEmail) || (signerEmail && !EMAIL.test(signerEmail))) {
 				throw badRequest('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', `The email address for the recipient is invalid. The recipient Id follows. ${r.recipientId}`);
 			}
 			if (!str(r.extra.hostName)?.trim() || !str(r.extra.signerName)?.trim()) {
 				throw badRequest('INVALID_USERNAME_FOR_RECIPIENT', `The user name for the recipient is invalid. The recipient Id follows. ${r.recipientId}`);
 			}
 		}
+		checkLengths(r);
 		for (const tab of Object.values(r.tabs ?? {}).flat()) {
 			const documentId = str(tab.documentId);
 			if (documentId && !documents.some((d) => d.documentId === documentId)) {

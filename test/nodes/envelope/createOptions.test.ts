@@ -224,6 +224,13 @@ describe('recipient options: bad input is refused before any call', () => {
 			{ signers: { signer: [{ signerType: 'inPerson', name: 'Walk-in', hostName: 'Sam', hostEmail: 'sam@' }] } },
 			/^Item 1: Signer 1's host's e-mail "sam@" is not a valid e-mail address$/,
 		],
+		[
+			'an in-person host name over 100 characters (spec inPersonSigner.hostName)',
+			{ signers: { signer: [{ signerType: 'inPerson', name: 'Walk-in', hostName: 'S'.repeat(101), hostEmail: 'sam@acme.example' }] } },
+			/^Item 1: Signer 1's host's name is 101 characters long; DocuSign allows at most 100$/,
+		],
+		['a signer e-mail over 100 characters (spec signer.email)', signer({ email: `${'j'.repeat(90)}@example.com` }), /^Item 1: Signer 1's e-mail is 102 characters long; DocuSign allows at most 100$/],
+		['a Needs to View name over 100 characters', { certifiedDeliveries: { certifiedDelivery: [{ name: 'A'.repeat(120), email: 'audit@example.com' }] } }, /Needs to View 1's name is 120 characters long/],
 		['a Needs to View recipient with a malformed e-mail', { certifiedDeliveries: { certifiedDelivery: [{ name: 'Auditor', email: 'audit.example.com' }] } }, /^Item 1: Needs to View 1's e-mail "audit.example.com" is not a valid e-mail address$/],
 		[
 			'an expiry warning after the expiry',

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { apiRequest } from '../../transport';
 
-/** The account's brands (GET /brands), the sending default marked. */
+/** The account's brands (GET /brands), the sending default marked (isSendingDefault: a boolean in v2.1, a string in v2). */
 export async function getBrands(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const response = (await apiRequest.call(this, 'GET', '/brands', {
 		qs: { exclude_distributor_brand: 'true' },
@@ -11,7 +11,7 @@ export async function getBrands(this: ILoadOptionsFunctions): Promise<INodePrope
 	return (response.brands ?? [])
 		.filter((brand) => typeof brand.brandId === 'string' && brand.brandId)
 		.map((brand) => {
-			const isDefault = brand.brandId === response.senderBrandIdDefault || brand.isSendingDefault === 'true';
+			const isDefault = brand.brandId === response.senderBrandIdDefault || String(brand.isSendingDefault) === 'true';
 			const name = String(brand.brandName ?? '').trim() || String(brand.brandId);
 			return {
 				name: isDefault ? `${name} (Sending Default)` : name,

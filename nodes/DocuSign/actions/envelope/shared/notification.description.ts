@@ -10,7 +10,7 @@ export const remindersOption: INodeProperties = {
 	placeholder: 'Set Reminders and Expiration',
 	default: {},
 	description:
-		"When DocuSign reminds recipients who have not acted, and when the envelope expires. Without this option the account's defaults apply.",
+		"When DocuSign reminds recipients who have not acted, and when the envelope expires. Without this option DocuSign applies its system defaults (no reminders, expiry after 120 days), not the account's settings: add it with Use Account Defaults on for those.",
 	options: [
 		{
 			displayName: 'Settings',

@@ -92,7 +92,8 @@ const signingGroupAndHostFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'Sam Staff',
 		displayOptions: { show: { signerType: ['inPerson'] } },
-		description: 'The person who hands over the device: they get the e-mail and start the signing',
+		description:
+			'The DocuSign user who hands over the device (usually the sender): they get the e-mail and sign in to DocuSign to start the session',
 	},
 	{
 		displayName: 'Host Email',
@@ -101,6 +102,7 @@ const signingGroupAndHostFields: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 		displayOptions: { show: { signerType: ['inPerson'] } },
+		description: "The host's DocuSign login e-mail",
 	},
 ];
 

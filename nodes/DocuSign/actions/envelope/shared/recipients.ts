@@ -4,7 +4,7 @@ import { inputError } from '../../../helpers/itemErrors';
 import { readRecipientAuthentication } from './recipientAuth';
 import type { AuthenticationMethod } from './recipientAuth.description';
 import { buildTabs } from './tabs';
-import { requireEmail, requireText, requireWholeNumber } from './validation';
+import { requireEmail, requireRecipientName, requireText, requireWholeNumber } from './validation';
 
 export type RecipientType = 'signer' | 'inPersonSigner' | 'carbonCopy' | 'certifiedDelivery';
 
@@ -102,7 +102,7 @@ function readAddressed(
 	where: string,
 	type: 'carbonCopy' | 'certifiedDelivery',
 ): Omit<PendingRecipient, 'explicitId'> {
-	const name = requireText(context, itemIndex, input.name, where, 'name', `Give ${where} a name.`);
+	const name = requireRecipientName(context, itemIndex, input.name, where, `Give ${where} a name.`);
 	const email = requireEmail(context, itemIndex, input.email, where);
 	const routingOrder = readRoutingOrder(context, itemIndex, input.routingOrder, where);
 	const recipient = {
@@ -141,9 +141,9 @@ function readSigner(
 			summary: { recipientType: 'signer', name: '', email: '', routingOrder, signingGroupId },
 		};
 	} else if (signerType === 'inPerson') {
-		const signerName = requireText(context, itemIndex, input.name, where, 'name', `Give ${where} the name of the person who signs.`);
+		const signerName = requireRecipientName(context, itemIndex, input.name, where, `Give ${where} the name of the person who signs.`);
 		const hostWhere = `${where}'s host`;
-		const hostName = requireText(context, itemIndex, input.hostName, hostWhere, 'name', 'Enter the name of the host who hands over the device.');
+		const hostName = requireRecipientName(context, itemIndex, input.hostName, hostWhere, 'Enter the name of the host who hands over the device.');
 		const hostEmail = requireEmail(context, itemIndex, input.hostEmail, hostWhere);
 		const signerEmail = typeof input.signerEmail === 'string' && input.signerEmail.trim() ? requireEmail(context, itemIndex, input.signerEmail, where) : undefined;
 		recipient = {
@@ -153,7 +153,7 @@ function readSigner(
 			summary: { recipientType: 'inPersonSigner', name: signerName, email: signerEmail ?? '', routingOrder, hostName, hostEmail },
 		};
 	} else if (signerType === 'email') {
-		const name = requireText(context, itemIndex, input.name, where, 'name', `Give ${where} a name.`);
+		const name = requireRecipientName(context, itemIndex, input.name, where, `Give ${where} a name.`);
 		const email = requireEmail(context, itemIndex, input.email, where);
 		recipient = {
 			type: 'signer',

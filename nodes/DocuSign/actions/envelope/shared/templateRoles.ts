@@ -5,7 +5,7 @@ import { findRole, type TemplateInfo, type TemplateRole } from '../../template/t
 import { readClientUserId } from './definition';
 import { readRecipientAuthentication } from './recipientAuth';
 import type { AuthenticationMethod } from './recipientAuth.description';
-import { requireEmail, requireText, requireWholeNumber } from './validation';
+import { requireEmail, requireRecipientName, requireText, requireWholeNumber } from './validation';
 
 // DocuSign answers recipientType in lower case ("carboncopy"); the collections are camel case.
 const TYPE_LABELS: Record<string, string> = {
@@ -65,7 +65,7 @@ export function readRoleInputs(context: IExecuteFunctions, itemIndex: number): R
 		}
 		seen.set(roleName.toLowerCase(), where);
 		const label = `${where} ("${roleName}")`;
-		const name = requireText(context, itemIndex, entry.name, label, 'name', `Give the person in ${label} a name.`);
+		const name = requireRecipientName(context, itemIndex, entry.name, label, `Give the person in ${label} a name.`);
 		const email = requireEmail(context, itemIndex, entry.email, label);
 		const order = entry.routingOrder ?? 0;
 		const routingOrder =

@@ -19,8 +19,42 @@ export function requireText(
 	return text;
 }
 
+/** DocuSign's limit for a recipient's name and e-mail (spec signer.name, .email, inPersonSigner.hostName…). */
+export const RECIPIENT_TEXT_MAX = 100;
+
+function checkRecipientLength(context: IExecuteFunctions, itemIndex: number, text: string, where: string, field: string): string {
+	if (text.length > RECIPIENT_TEXT_MAX) {
+		throw inputError(
+			context,
+			itemIndex,
+			`${where}'s ${field} is ${text.length} characters long; DocuSign allows at most ${RECIPIENT_TEXT_MAX}`,
+			`Shorten the ${field}. Check the expression that fills the field, if any.`,
+		);
+	}
+	return text;
+}
+
+/** A recipient's name: required, at most 100 characters. */
+export function requireRecipientName(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	where: string,
+	hint: string,
+	field = 'name',
+): string {
+	return checkRecipientLength(context, itemIndex, requireText(context, itemIndex, value, where, field, hint), where, field);
+}
+
+/** A recipient's e-mail address: required, valid, at most 100 characters. */
 export function requireEmail(context: IExecuteFunctions, itemIndex: number, value: unknown, where: string): string {
-	const email = requireText(context, itemIndex, value, where, 'e-mail', `Give ${where} an e-mail address.`);
+	const email = checkRecipientLength(
+		context,
+		itemIndex,
+		requireText(context, itemIndex, value, where, 'e-mail', `Give ${where} an e-mail address.`),
+		where,
+		'e-mail',
+	);
 	if (!isEmail(email)) {
 		throw inputError(
 			context,
