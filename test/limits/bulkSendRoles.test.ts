@@ -28,6 +28,31 @@ describe('simulator', () => {
 		expect(sim.state.envelopes.size).toBe(0);
 		expect(sim.state.bulkBatches.size).toBe(0);
 	});
+
+	it.each([
+		[
+			'a tab label the role does not have',
+			{ recipients: [{ roleName: 'Signer', name: 'Ada', email: 'ada@example.com', tabs: [{ tabLabel: 'salary', initialValue: '1' }] }, { roleName: 'CC', name: 'L', email: 'l@example.com' }] },
+			'BULK_SEND_TAB_LABEL_DOES_NOT_EXIST_IN_ENVELOPE',
+		],
+		[
+			'a custom field the envelope does not have',
+			{ recipients: [{ roleName: 'Signer', name: 'Ada', email: 'ada@example.com' }, { roleName: 'CC', name: 'L', email: 'l@example.com' }], customFields: [{ name: 'crmDealId', value: 'D-1' }] },
+			'BULK_SEND_ENVELOPE_CUSTOM_FIELD_DOES_NOT_EXIST_IN_ENVELOPE',
+		],
+	])('refuses the whole batch for %s (the documented compatibility checks): nothing is sent', async (_name, badCopy, errorCode) => {
+		const token = await jwtToken(sim);
+		const good = { recipients: [{ roleName: 'Signer', name: 'Bo', email: 'bo@example.com', tabs: [{ tabLabel: 'company_name', initialValue: 'Acme' }] }, { roleName: 'CC', name: 'L', email: 'l@example.com' }], customFields: [{ name: 'Cost Center', value: 'CC-7' }] };
+		const list = await http.post(`${base()}/bulk_send_lists`, { name: 'nda', bulkCopies: [good, badCopy] }, bearer(token));
+		const refused = await http.post(`${base()}/bulk_send_lists/${list.data.listId}/send`, { envelopeOrTemplateId: TEMPLATE_IDS.mutualNda }, bearer(token));
+		expect(refused.status).toBe(400);
+		expect(refused.data.errorCode).toBe(errorCode);
+		expect(sim.state.envelopes.size).toBe(0);
+		expect(sim.state.bulkBatches.size).toBe(0);
+
+		const fine = await http.post(`${base()}/bulk_send_lists`, { name: 'nda', bulkCopies: [good] }, bearer(token));
+		expect((await http.post(`${base()}/bulk_send_lists/${fine.data.listId}/send`, { envelopeOrTemplateId: TEMPLATE_IDS.mutualNda }, bearer(token))).status).toBe(201);
+	});
 });
 
 describe('the node', () => {

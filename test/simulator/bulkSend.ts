@@ -6,6 +6,7 @@
  * recipientId); copies that fail are counted in `failed` with their error.
  */
 import { readJson } from './bodies';
+import { requireCompatibleCopies } from './bulkCompatibility';
 import { DocuSignError, badRequest } from './errors';
 import { buildEnvelope, checkSendable } from './envelopeBuild';
 import { json, type SimResponse } from './http';
@@ -28,13 +29,13 @@ export function createBulkList(ctx: RestCtx): SimResponse {
 /**
  * A copy's custom field values go into the fields the envelope already has (spec
  * `bulkSendingCopy.customFields`: "must also be included in the original envelope or template");
- * they fill values and never replace the other fields.
+ * they fill values and never replace the other fields. Unknown names refused the batch before
+ * (bulkCompatibility.ts).
  */
 function applyCopyFields(env: EnvelopeRecord, copy: Record<string, unknown>): void {
 	for (const f of asArray(copy.customFields)) {
 		const existing = [...env.textCustomFields, ...env.listCustomFields].find((x) => x.name === str(f.name));
 		if (existing) existing.value = str(f.value) ?? '';
-		else env.textCustomFields.push({ fieldId: String(20_000_000 + env.textCustomFields.length), name: str(f.name) ?? '', value: str(f.value) ?? '', show: 'true', required: 'false' });
 	}
 }
 
@@ -93,6 +94,7 @@ export function sendBulkList(ctx: RestCtx): SimResponse {
 		throw badRequest('INVALID_REQUEST_PARAMETER', 'The request contained at least one invalid parameter. envelopeOrTemplateId must be a template or a draft envelope of this account.');
 	}
 	if (fromTemplate) requireEveryRoleFilled(template, list.bulkCopies);
+	requireCompatibleCopies(ctx, fromTemplate ? template : draft!, fromTemplate, list.bulkCopies);
 	const batch: BulkBatchRecord = {
 		batchId: guid(), accountId: ctx.account.accountId, batchName: str(body.batchName) ?? list.name, listId: list.listId,
 		envelopeOrTemplateId: sourceId, senderUserId: ctx.user.userId, submittedDate: dsDate(), envelopeIds: [], failed: [],

@@ -48,6 +48,11 @@ export interface SimConfig {
 	maxRequestBytes: number;
 	/** Validate request bodies against the official spec (unknown fields → INVALID_REQUEST_BODY). */
 	specValidation: boolean;
+	/**
+	 * How long after the create a transactionId is found and reported (DocuSign: "valid in the
+	 * DocuSign system for 7 days"); a test sets 0 to act as if those days had passed.
+	 */
+	transactionIdValidMs: number;
 }
 
 export interface LogEntry {

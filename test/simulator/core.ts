@@ -23,6 +23,7 @@ export function defaultConfig(latencyMs = 0, allowHttpListeners = false): SimCon
 		autoApprove: false,
 		maxRequestBytes: 34 * 1024 * 1024,
 		specValidation: true,
+		transactionIdValidMs: 7 * 86_400_000,
 	};
 }
 

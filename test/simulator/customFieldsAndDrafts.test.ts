@@ -99,6 +99,22 @@ describe('envelope custom fields', () => {
 		expect(names(await fieldsOf(withInline))).toEqual(['kept']);
 	});
 
+	it('a required field without a value stops the send (ENVELOPE_CUSTOM_FIELD_MISSING), not a draft', async () => {
+		sim.state.accountCustomFields.get(SEED_IDS.accounts.acmeNa)!.list[0].value = '';
+		const { customFields: _omit, ...definition } = envelopeDefinition();
+		const refused = await create(definition);
+		expect(refused.status).toBe(400);
+		expect(refused.data).toEqual({
+			errorCode: 'ENVELOPE_CUSTOM_FIELD_MISSING',
+			message: "A required envelope custom field is missing. The custom field 'Department' requires a value.",
+		});
+		expect(sim.state.envelopes.size).toBe(0);
+		const draft = (await create({ ...definition, status: 'created' })).data.envelopeId;
+		expect((await http.put(`${base}/envelopes/${draft}`, { status: 'sent' }, bearer(token))).data.errorCode).toBe('ENVELOPE_CUSTOM_FIELD_MISSING');
+		const filled = await create({ ...definition, customFields: { listCustomFields: [{ name: 'Department', value: 'Legal', required: 'true', listItems: ['Sales', 'Legal'] }] } });
+		expect(filled.status).toBe(201);
+	});
+
 	it('bulk copies fill values of the fields the envelope has and keep the others', async () => {
 		const list = await http.post(`${base}/bulk_send_lists`, {
 			name: 'fields',

@@ -177,10 +177,16 @@ export function buildEnvelope(ctx: RestCtx, def: Record<string, unknown>, upload
 	return env;
 }
 
-/** What DocuSign needs before it sends: a subject, documents and recipients. */
+/** What DocuSign needs before it sends: a subject, documents, recipients, a value in every required envelope custom field. */
 export function checkSendable(env: EnvelopeRecord): void {
 	const missing = [!env.emailSubject?.trim() && 'an email subject', !env.documents.length && 'documents', !env.recipients.length && 'recipients'].filter(Boolean);
 	if (missing.length) {
 		throw badRequest('ENVELOPE_IS_INCOMPLETE', `The Envelope is not Complete. A Complete Envelope Requires Documents, Recipients, Tabs, and a Subject Line. Missing: ${missing.join(', ')}.`);
+	}
+	// A required envelope custom field without a value stops the send (code and text from
+	// docusign-esign-csharp-client issue #386); drafts may leave it empty.
+	const unfilled = [...env.listCustomFields, ...env.textCustomFields].find((f) => String(f.required) === 'true' && !String(f.value ?? '').trim());
+	if (unfilled) {
+		throw badRequest('ENVELOPE_CUSTOM_FIELD_MISSING', `A required envelope custom field is missing. The custom field '${unfilled.name}' requires a value.`);
 	}
 }

@@ -84,7 +84,8 @@ export function envelopeJson(core: SimCore, env: EnvelopeRecord, include: Set<st
 		documentsCombinedUri: `${base}/documents/combined`,
 		certificateUri: `${base}/documents/certificate`,
 		templatesUri: `${base}/templates`,
-		transactionId: env.transactionId,
+		// Reported only while valid: "valid in the DocuSign system for 7 days" (spec envelopeDefinition.transactionId), the stricter reading.
+		transactionId: Date.now() - Date.parse(env.createdDateTime) < core.config.transactionIdValidMs ? env.transactionId : undefined,
 		brandId: env.brandId,
 		sender: sender && { userName: sender.name, userId: sender.userId, accountId: env.accountId, email: sender.email },
 		purgeState: 'unpurged',

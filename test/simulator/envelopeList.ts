@@ -26,7 +26,6 @@ function parseDate(ctx: RestCtx, name: string): number | undefined {
 
 /** The values the spec lists for `status` (Envelopes_GetEnvelopes), plus `any`. */
 const STATUS_VALUES = new Set(['any', 'completed', 'created', 'declined', 'deleted', 'delivered', 'processing', 'sent', 'signed', 'timedout', 'voided']);
-const TRANSACTION_ID_DAYS = 7;
 
 const list = (value: string | null) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -63,7 +62,7 @@ function filters(ctx: RestCtx): (env: EnvelopeRecord) => boolean {
 	const unknown = statuses.find((s) => !STATUS_VALUES.has(s));
 	if (unknown) throw invalidParameter('status', `Invalid value '${unknown}' specified for parameter`);
 	const explicit = statuses.filter((s) => s !== 'any');
-	const transactionsSince = Date.now() - TRANSACTION_ID_DAYS * 86_400_000;
+	const transactionsSince = Date.now() - ctx.core.config.transactionIdValidMs;
 	const search = (q.get('search_text') ?? '').toLowerCase();
 	const folders = list(q.get('folder_ids')).map((f) => f.toLowerCase());
 	const customField = q.get('custom_field');

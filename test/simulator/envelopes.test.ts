@@ -265,7 +265,7 @@ describe('templates, views and bulk send', () => {
 		const list = await http.post(`${base}/bulk_send_lists`, {
 			name: 'Q3 NDAs',
 			bulkCopies: [
-				{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }, cc], customFields: [{ name: 'row', value: '1' }] },
+				{ recipients: [{ roleName: 'Signer', name: 'A One', email: 'a1@example.com' }, cc], customFields: [{ name: 'Cost Center', value: 'CC-1' }] },
 				{ recipients: [{ roleName: 'Signer', name: 'B Two', email: 'bad-email' }, cc] },
 			],
 		}, bearer(token));

@@ -51,6 +51,8 @@ const HINTS: Record<string, string> = {
 		'The list has more recipients than one bulk-send batch allows (1,000). Put a Loop Over Items node with batch size 1,000 before this node.',
 	INVALID_REQUEST_BODY: 'DocuSign could not read the request. Check the fields named in the message.',
 	INVALID_EMAIL_ADDRESS_FOR_RECIPIENT: 'A recipient e-mail address is not valid.',
+	ENVELOPE_CUSTOM_FIELD_MISSING:
+		'An administrator made this envelope custom field required (DocuSign Admin → Envelope Custom Fields) without a default value, and DocuSign sends no envelope without it. Give it a value in Options → Custom Fields (by its name), or save the envelope as a draft.',
 	TEMPLATE_ID_INVALID: 'No template with this ID exists in the account, or the user cannot see it. Pick the template from the list.',
 };
 

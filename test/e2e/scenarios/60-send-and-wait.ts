@@ -122,7 +122,7 @@ async function startWaiting(sim: SimClient, server: N8nServer, signer: { name: s
 	check(notification, 'the envelope has no eventNotification');
 	const resumeUrl = String(notification.url);
 	const pattern = new RegExp(
-		`^${server.url.replace(/\./g, '\\.')}/webhook-waiting/${execution.id}/[^/?]+\\?envelope=[^&]+&(documents=true&)?signature=[0-9a-f]{64}$`,
+		`^${server.url.replace(/\./g, '\\.')}/webhook-waiting/${execution.id}/[^/?]+\\?envelope=[^&]+&(documents=true&)?created=\\d+&signature=[0-9a-f]{64}$`,
 	);
 	check(pattern.test(resumeUrl), `eventNotification.url should be this execution's signed resume URL, got ${resumeUrl}`);
 	checkEqual(

@@ -112,6 +112,20 @@ describe("the account's envelope custom fields stay on every envelope the node c
 		expect(accountFieldReads()).toBe(1);
 	});
 
+	it('a required account field without a default: Create says to set it, and a value in Options → Custom Fields sends', async () => {
+		sim.state.accountCustomFields.get(SEED_IDS.accounts.acmeNa)!.list[0].value = '';
+
+		const refused = await runOnSimulator([node(create())], { inputItems: [pdfItem()] });
+		expect(refused.error?.message).toContain("The custom field 'Department' requires a value");
+		expect(String(refused.error?.description)).toContain('Options → Custom Fields');
+		expect(sim.state.envelopes.size).toBe(0);
+
+		const [draft] = await ok(create({ status: 'created' }));
+		expect(fieldsOf(String(draft.json.envelopeId))).toEqual([['Department', ''], ['Cost Center', 'CC-100']]);
+		const [sent] = await ok(create({ options: { idempotencyKey: 'deal-9', customFields: { field: [{ name: 'Department', value: 'Legal' }] } } }));
+		expect(fieldsOf(String(sent.json.envelopeId))).toEqual([['Department', 'Legal'], ['Cost Center', 'CC-100'], [MARKER_FIELD, expect.any(String)]]);
+	});
+
 	it('Create From Template', async () => {
 		const [created] = await ok({
 			resource: 'envelope',

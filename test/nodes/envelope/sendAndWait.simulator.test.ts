@@ -11,6 +11,7 @@ import type { WaitingExecution } from '../../engine/waitingExecutions';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
+import { clock } from '../../../nodes/DocuSign/transport';
 import { SEED_IDS, TEMPLATE_IDS } from '../../simulator';
 import { JWT_CREDENTIAL, aliceJwtCredential, runOnSimulator, sim, simulatorNode, store, useSimulator } from '../simulatorKit';
 import { binaryBytes } from './createFixtures';
@@ -93,7 +94,7 @@ it('a signer signs: the signed envelope-completed resumes the execution with the
 	]);
 	expect(String(stored.eventNotification.url)).toContain(`envelope=${stored.transactionId}&`);
 	expect(String(stored.eventNotification.url)).toMatch(
-		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=[0-9a-f-]{36}&documents=true&signature=[0-9a-f]{64}$`),
+		new RegExp(`^${host.waitingBaseUrl}/${execution.id}/[0-9a-f-]{36}\\?envelope=[0-9a-f-]{36}&documents=true&created=\\d+&signature=[0-9a-f]{64}$`),
 	);
 
 	sim.view(envelopeId, '1');
@@ -176,6 +177,36 @@ it('forged, unsigned and other-envelope deliveries get 401 and the execution kee
 	await execution.settled();
 	expect(genuine[0].lastStatus).toBe(200);
 	expect(execution.status).toBe('success');
+});
+
+it('an envelope signed after the 7 days a transactionId lasts still resumes its execution, and no other envelope does', async () => {
+	const execution = await sendAndWait();
+	const envelopeId = envelopeIdOf(execution);
+	const url = String((sim.envelope(envelopeId) as { eventNotification: IDataObject }).eventNotification.url);
+	const other = await runOnSimulator([simulatorNode('Create', { resource: 'envelope', operation: 'create', ...fromDocuments })], { inputItems: [inputItem(2)] });
+	const otherRecord = sim.state.envelopes.get(String(other.outputOf('Create')[0].json.envelopeId))!;
+	// Another envelope, made an hour before this execution, whose message reaches this URL.
+	otherRecord.createdDateTime = new Date(Date.parse(otherRecord.createdDateTime) - 3_600_000).toISOString();
+
+	// Eight days later: DocuSign no longer reports the transactionIds.
+	sim.config.transactionIdValidMs = 0;
+	const realNow = clock.now;
+	clock.now = () => realNow() + 8 * 86_400_000;
+	try {
+		const otherEnvelope = await sim.deliverConnect({ url, envelopeId: otherRecord.envelopeId, event: 'envelope-completed', hmac: 'valid' });
+		await execution.settled();
+		expect(otherEnvelope[0].lastStatus).toBe(401);
+		expect(execution.status).toBe('waiting');
+
+		sim.sign(envelopeId, '1');
+		await connectDone(execution);
+		const completed = sim.deliveries().find((d) => d.envelopeId === envelopeId && d.event === 'envelope-completed')!;
+		expect(JSON.parse(String(completed.body)).data.envelopeSummary.transactionId).toBeUndefined();
+	} finally {
+		clock.now = realNow;
+	}
+	expect(execution.status).toBe('success');
+	expect(execution.outputOf('After')[0].json).toMatchObject({ status: 'completed', envelopeId });
 });
 
 it('from a template, filling its roles', async () => {

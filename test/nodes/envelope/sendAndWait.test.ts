@@ -175,7 +175,10 @@ describe('sending', () => {
 
 		expectSpecValid('envelopeDefinition', definition);
 		expect(definition.status).toBe('sent');
-		expect(url).toBe(`${host.waitingBaseUrl}/${execution.id}/${NODE_ID}?envelope=${marker}&signature=${signature}`);
+		// created: when the envelope was made, to know it once DocuSign drops the transactionId (7 days).
+		const created = Number(new URL(url).searchParams.get('created'));
+		expect(Math.abs(created - Date.now())).toBeLessThan(60_000);
+		expect(url).toBe(`${host.waitingBaseUrl}/${execution.id}/${NODE_ID}?envelope=${marker}&created=${created}&signature=${signature}`);
 		expect(marker).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 		expect(signature).toMatch(/^[0-9a-f]{64}$/);
 		expect(definition.eventNotification).toEqual({
@@ -530,7 +533,7 @@ describe('Download Completed Documents', () => {
 
 	it('puts the combined PDF and the certificate into binary: two GETs, after completion', async () => {
 		const { execution, url, marker } = await startWaiting({ waitOptions: { downloadDocuments: true } });
-		expect(url).toContain('&documents=true&signature=');
+		expect(url).toMatch(/&documents=true&created=\d+&signature=/);
 		const downloads: string[] = [];
 		nock(BASE_URI)
 			.get(`${REST_PATH}/envelopes/${ENVELOPE_ID}/documents/combined`)

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, SEND_AND_WAIT_OPERATION, updateDispla
 
 import { requireHttpsListener } from '../../helpers/httpsListener';
 import { errorItem } from '../../helpers/itemErrors';
-import { envelopeMarker, resolveAccount } from '../../transport';
+import { clock, envelopeMarker, resolveAccount } from '../../transport';
 import { hmacKeysProblem, readHmacKeys } from '../../trigger/signature';
 import { createEnvelope } from './shared/createEnvelope';
 import { createFieldsFor, sourceField, waitNotice, waitOptions, type Source } from './sendAndWait/description';
@@ -78,7 +78,7 @@ export async function executeAndWait(this: IExecuteFunctions): Promise<INodeExec
 		await requireHttpsListener(this, resumeBase, { what: 'this execution\'s resume URL', n8nUrl: true, itemIndex: 0 });
 		const prepared = await prepareEnvelope.call(this, source, 0);
 		const marker = envelopeMarker(this, 0, prepared.idempotencyKey);
-		const resumeUrl = signedResumeUrl(this, { marker: marker.transactionId, downloadDocuments });
+		const resumeUrl = signedResumeUrl(this, { marker: marker.transactionId, downloadDocuments, createdAt: clock.now() });
 		prepared.definition.eventNotification = resumeNotification(resumeUrl, keys.length > 0);
 
 		const account = await resolveAccount.call(this, 0);

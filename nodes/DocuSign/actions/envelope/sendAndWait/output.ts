@@ -10,7 +10,7 @@ import { RECIPIENT_GROUPS } from '../../../helpers/recipients';
 import { apiRequest, MARKER_FIELD, resolveAccount } from '../../../transport';
 import type { ConnectMessage } from '../../../trigger/payload';
 import { listRecipients } from '../envelopeData';
-import type { FinalStatus } from './resume';
+import type { FinalStatus, ResumeState } from './resume';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,18 +28,35 @@ export function envelopeIdOf(message: ConnectMessage): string {
 	return orNull(data.envelopeId) ?? orNull(summaryOf(message).envelopeId) ?? '';
 }
 
+// DocuSign keeps a transactionId "in the DocuSign system for 7 days" (spec
+// envelopeDefinition.transactionId); a wait can last months, so later events may lack it.
+const TRANSACTION_ID_MS = 7 * 86_400_000;
+// The create happens right after the resume URL is signed; retries and rate-limit waits included.
+const CREATE_WINDOW_MS = 15 * 60_000;
+
 /**
- * The marker of the event's envelope: its transactionId, which Connect messages carry in the
- * envelope summary (connect.schema-v2.json). Executions that started waiting before the node set
- * transactionIds were resumed by the hidden marker custom field; that is still accepted.
+ * Whether the event is about the envelope this execution created: its transactionId, which
+ * Connect messages carry in the envelope summary (connect.schema-v2.json), or, for executions
+ * that started waiting before the node set transactionIds, the hidden marker custom field. Once
+ * the transactionId may have expired (7 days), an event without one is recognised by the
+ * envelope's creation time, which must fall right after this execution signed its resume URL.
  */
-export function markerOf(message: ConnectMessage): string | undefined {
-	const transactionId = orNull(summaryOf(message).transactionId);
-	if (transactionId) return transactionId;
-	const customFields = summaryOf(message).customFields;
+export function isAboutEnvelope(message: ConnectMessage, state: ResumeState, now: number): boolean {
+	const summary = summaryOf(message);
+	const transactionId = orNull(summary.transactionId);
+	if (transactionId) return transactionId === state.marker;
+	const customFields = summary.customFields;
 	const fields = isObject(customFields) && Array.isArray(customFields.textCustomFields) ? customFields.textCustomFields : [];
 	const marker = (fields as unknown[]).find((field) => isObject(field) && field.name === MARKER_FIELD) as IDataObject | undefined;
-	return marker ? (orNull(marker.value) ?? undefined) : undefined;
+	if (marker && orNull(marker.value) === state.marker) return true;
+	if (state.createdAt === undefined) return false;
+	const created = Date.parse(String(summary.createdDateTime ?? ''));
+	return (
+		Number.isFinite(created) &&
+		now - created >= TRANSACTION_ID_MS &&
+		created >= state.createdAt - 60_000 &&
+		created <= state.createdAt + CREATE_WINDOW_MS
+	);
 }
 
 /** The envelope's outcome as the terminal Connect event reports it; nothing is read from DocuSign. */

@@ -19,15 +19,22 @@ export interface ResumeState {
 	/** The transactionId of the envelope this execution created (its idempotency marker). */
 	marker: string;
 	downloadDocuments: boolean;
+	/** When the envelope was created (ms, just before the create): recognises it once DocuSign drops the transactionId. */
+	createdAt?: number;
 }
 
 // n8n-core's WAITING_TOKEN_QUERY_PARAM: the query parameter of the signature getSignedResumeUrl adds.
 const SIGNATURE_PARAM = 'signature';
 const MARKER_PARAM = 'envelope';
 const DOCUMENTS_PARAM = 'documents';
+const CREATED_PARAM = 'created';
 
 function paramsOf(state: ResumeState): Record<string, string> {
-	return { [MARKER_PARAM]: state.marker, ...(state.downloadDocuments ? { [DOCUMENTS_PARAM]: 'true' } : {}) };
+	return {
+		[MARKER_PARAM]: state.marker,
+		...(state.downloadDocuments ? { [DOCUMENTS_PARAM]: 'true' } : {}),
+		...(state.createdAt !== undefined ? { [CREATED_PARAM]: String(state.createdAt) } : {}),
+	};
 }
 
 /**
@@ -69,7 +76,12 @@ export function verifiedResumeState(context: IWebhookFunctions): ResumeState | u
 	if (!expected || !sameText(provided, expected)) return undefined;
 	const marker = params[MARKER_PARAM];
 	if (!marker) return undefined;
-	return { marker, downloadDocuments: params[DOCUMENTS_PARAM] === 'true' };
+	const createdAt = Number(params[CREATED_PARAM]);
+	return {
+		marker,
+		downloadDocuments: params[DOCUMENTS_PARAM] === 'true',
+		...(params[CREATED_PARAM] && Number.isFinite(createdAt) ? { createdAt } : {}),
+	};
 }
 
 /** The envelope's eventNotification: DocuSign posts the terminal events (JSON SIM) to the resume URL. */

@@ -4,7 +4,8 @@ import { isGuid } from '../../../helpers/guid';
 import { answerWithoutRun, readRawBody } from '../../../helpers/webhookRequest';
 import { asConnectMessage, parseConnectMessage, type ConnectMessage } from '../../../trigger/payload';
 import { isSignedByAnyKey, readHmacKeys, signatureHeaderValues } from '../../../trigger/signature';
-import { completionJson, downloadCompletedDocuments, envelopeIdOf, markerOf, pairedToInput } from './output';
+import { clock } from '../../../transport';
+import { completionJson, downloadCompletedDocuments, envelopeIdOf, isAboutEnvelope, pairedToInput } from './output';
 import { finalStatusOf, TERMINAL_EVENTS, verifiedResumeState } from './resume';
 
 export const HMAC_CREDENTIAL = 'docuSignConnectHmacApi';
@@ -33,7 +34,7 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 	if (!message) {
 		return answerWithoutRun(this, 400, 'Expected a DocuSign Connect JSON message (data format REST v2.1, JSON)');
 	}
-	if (markerOf(message) !== state.marker) {
+	if (!isAboutEnvelope(message, state, clock.now())) {
 		return answerWithoutRun(this, 401, 'Unauthorized: the event is not about the envelope this execution waits for');
 	}
 	const envelopeId = envelopeIdOf(message);
