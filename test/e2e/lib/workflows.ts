@@ -1,6 +1,7 @@
 /** Workflow and credential fixtures: Manual Trigger → DocuSign node(s), as the editor would save them. */
 import { CLIENT_SECRETS, SEED_IDS } from '../../simulator';
 import type { CredentialFixture, WorkflowFixture } from './n8n';
+import type { FixtureContext } from './scenario';
 import type { SimClient } from './sim';
 
 export const DOCUSIGN_NODE_TYPE = 'n8n-nodes-docusign.docuSign';
@@ -145,4 +146,58 @@ export async function oauth2Connection(
 			},
 		},
 	};
+}
+
+/**
+ * A DocuSign JWT credential against the simulator: the seeded integration key and its private key,
+ * `userId` (default Alice) impersonated; `accountId` '' means the user's default account.
+ */
+export function jwtCredential(
+	{ sim, seed }: FixtureContext,
+	opts: { id: string; name: string; userId?: string; accountId?: string; scopes?: string },
+): CredentialFixture {
+	const integrationKey = SEED_IDS.integrationKey;
+	return {
+		id: opts.id,
+		name: opts.name,
+		type: 'docuSignJwtApi',
+		data: {
+			environment: 'custom',
+			customAuthServer: sim.url,
+			integrationKey,
+			userId: opts.userId ?? SEED_IDS.users.alice,
+			privateKey: seed.integrationKeys.find((k) => k.integrationKey === integrationKey)!.privateKeyPkcs1,
+			accountId: opts.accountId ?? '',
+			scopes: opts.scopes ?? 'signature impersonation',
+			redirectUri: 'http://localhost/callback',
+		},
+	};
+}
+
+/** Set (the PDF as base64) → Convert to File: an item with the PDF in binary field `data`. */
+export function pdfNodes(pdf: Buffer, fileName: string): ChainNode[] {
+	return [
+		{
+			name: 'PDF as Base64',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				assignments: { assignments: [{ id: 'pdf-base64', name: 'pdfBase64', value: pdf.toString('base64'), type: 'string' }] },
+				includeOtherFields: false,
+				options: {},
+			},
+		},
+		{
+			name: 'PDF File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'pdfBase64',
+				binaryPropertyName: 'data',
+				options: { fileName, mimeType: 'application/pdf' },
+			},
+		},
+	];
 }

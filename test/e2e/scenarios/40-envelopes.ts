@@ -10,7 +10,7 @@ import { check, checkEqual, expectCounters, expectNoSecrets, expectSuccess } fro
 import { nodeOutput, type CredentialFixture, type Execution } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
 import type { SimClient, SimEnvelope } from '../lib/sim';
-import { chainWorkflow, docuSignNode, fixedId, type ChainNode } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential, pdfNodes, type ChainNode } from '../lib/workflows';
 
 const WF_DOCUMENTS = fixedId('wfEnvDocs');
 const WF_TEMPLATE = fixedId('wfEnvTemplate');
@@ -49,34 +49,6 @@ function makePdfBytes(): Buffer {
 
 const PDF = makePdfBytes();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Set (the PDF as base64) → Convert to File: an item with the PDF in binary field `data`. */
-function pdfNodes(): ChainNode[] {
-	return [
-		{
-			name: 'PDF as Base64',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'pdf-base64', name: 'pdfBase64', value: PDF.toString('base64'), type: 'string' }] },
-				includeOtherFields: false,
-				options: {},
-			},
-		},
-		{
-			name: 'PDF File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			parameters: {
-				operation: 'toBinary',
-				sourceProperty: 'pdfBase64',
-				binaryPropertyName: 'data',
-				options: { fileName: FILE_NAME, mimeType: 'application/pdf' },
-			},
-		},
-	];
-}
 
 const byId = (expression: string) => ({ __rl: true, mode: 'id', value: `={{ ${expression} }}` });
 
@@ -117,28 +89,13 @@ const state: { documentsEnvelope?: string } = {};
 export default defineScenario({
 	name: 'Envelopes',
 	fixtures({ sim, seed }) {
-		const key = seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1;
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign JWT (Alice, envelopes)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: SEED_IDS.integrationKey,
-				userId: SEED_IDS.users.alice,
-				privateKey: key,
-				accountId: '',
-				scopes: 'signature impersonation',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const alice = jwtCredential({ sim, seed }, { id: CRED, name: 'DocuSign JWT (Alice, envelopes)' });
 		const draftId = "$('Create Draft').item.json.envelopeId";
 		return {
 			credentials: [alice],
 			workflows: [
 				chainWorkflow(WF_DOCUMENTS, 'e2e envelopes: draft, send, sign, download', [
-					...pdfNodes(),
+					...pdfNodes(PDF, FILE_NAME),
 					createFromDocuments('Create Draft', alice, 'created'),
 					docuSignNode('Send', alice, { resource: 'envelope', operation: 'send', envelopeId: byId('$json.envelopeId') }),
 					docuSignNode('Status After Send', alice, { resource: 'envelope', operation: 'getStatus', envelopeId: byId(draftId) }),
@@ -222,7 +179,7 @@ export default defineScenario({
 					}),
 				]),
 				chainWorkflow(WF_VOID, 'e2e envelopes: send, then void', [
-					...pdfNodes(),
+					...pdfNodes(PDF, FILE_NAME),
 					createFromDocuments('Create and Send', alice, 'sent'),
 					docuSignNode('Void', alice, {
 						resource: 'envelope',

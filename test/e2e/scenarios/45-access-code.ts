@@ -6,41 +6,14 @@
  */
 import { SEED_IDS } from '../../simulator';
 import { check, checkEqual, expectCounters, expectSuccess } from '../lib/check';
-import { nodeOutput, type CredentialFixture } from '../lib/n8n';
+import { nodeOutput } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
-import { chainWorkflow, docuSignNode, fixedId, type ChainNode } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential, pdfNodes, type ChainNode } from '../lib/workflows';
 
 const WF = fixedId('wfAccessCode');
 const CRED = fixedId('crAccessAlice');
 const ACCESS_CODE = 'e2e-19-11-1990';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-
-function pdfNodes(): ChainNode[] {
-	return [
-		{
-			name: 'PDF as Base64',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'pdf', name: 'pdfBase64', value: PDF.toString('base64'), type: 'string' }] },
-				includeOtherFields: false,
-				options: {},
-			},
-		},
-		{
-			name: 'PDF File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			parameters: {
-				operation: 'toBinary',
-				sourceProperty: 'pdfBase64',
-				binaryPropertyName: 'data',
-				options: { fileName: 'Onboarding.pdf', mimeType: 'application/pdf' },
-			},
-		},
-	];
-}
 
 /** The signer's side: POST to the simulator's control API, answered in full whatever the status. */
 function signerSigns(name: string, simUrl: string, body: Record<string, unknown>): ChainNode {
@@ -62,27 +35,12 @@ function signerSigns(name: string, simUrl: string, body: Record<string, unknown>
 export default defineScenario({
 	name: 'Access code',
 	fixtures({ sim, seed }) {
-		const key = seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1;
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign JWT (Alice, access code)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: SEED_IDS.integrationKey,
-				userId: SEED_IDS.users.alice,
-				privateKey: key,
-				accountId: '',
-				scopes: 'signature impersonation',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const alice = jwtCredential({ sim, seed }, { id: CRED, name: 'DocuSign JWT (Alice, access code)' });
 		return {
 			credentials: [alice],
 			workflows: [
 				chainWorkflow(WF, 'e2e: access code and a text field', [
-					...pdfNodes(),
+					...pdfNodes(PDF, 'Onboarding.pdf'),
 					docuSignNode('Create', alice, {
 						resource: 'envelope',
 						operation: 'create',

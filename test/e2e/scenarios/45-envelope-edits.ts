@@ -4,12 +4,11 @@
  * and Get Form Data returns it; Get Audit Events lists the history; Set Custom Fields and Update
  * Reminders and Expiration change the sent envelope; Create Correct URL opens its correction.
  */
-import { SEED_IDS } from '../../simulator';
 import { makePdf } from '../../simulator/pdf';
 import { check, checkEqual, expectCounters, expectSuccess } from '../lib/check';
-import { nodeOutput, type CredentialFixture } from '../lib/n8n';
+import { nodeOutput } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
-import { chainWorkflow, docuSignNode, fixedId, type ChainNode } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential, pdfNodes } from '../lib/workflows';
 
 const WF_FORM_DATA = fixedId('wfEnvFormData');
 const CRED = fixedId('crEnvEdits');
@@ -17,55 +16,16 @@ const PDF = makePdf([['Purchase order', 'PO number: ____']], 'Purchase order');
 
 const byId = (expression: string) => ({ __rl: true, mode: 'id', value: `={{ ${expression} }}` });
 
-function pdfNodes(): ChainNode[] {
-	return [
-		{
-			name: 'PDF as Base64',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'manual',
-				assignments: { assignments: [{ id: 'pdf-base64', name: 'pdfBase64', value: PDF.toString('base64'), type: 'string' }] },
-				includeOtherFields: false,
-				options: {},
-			},
-		},
-		{
-			name: 'PDF File',
-			type: 'n8n-nodes-base.convertToFile',
-			typeVersion: 1.1,
-			parameters: {
-				operation: 'toBinary',
-				sourceProperty: 'pdfBase64',
-				binaryPropertyName: 'data',
-				options: { fileName: 'Purchase order.pdf', mimeType: 'application/pdf' },
-			},
-		},
-	];
-}
-
 export default defineScenario({
 	name: 'Envelope edits',
 	fixtures({ sim, seed }) {
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign JWT (Alice, envelope edits)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: SEED_IDS.integrationKey,
-				userId: SEED_IDS.users.alice,
-				privateKey: seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1,
-				accountId: '',
-			},
-		};
+		const alice = jwtCredential({ sim, seed }, { id: CRED, name: 'DocuSign JWT (Alice, envelope edits)' });
 		const envelopeId = "$('Create').item.json.envelopeId";
 		return {
 			credentials: [alice],
 			workflows: [
 				chainWorkflow(WF_FORM_DATA, 'e2e envelope edits: typed value → Get Form Data', [
-					...pdfNodes(),
+					...pdfNodes(PDF, 'Purchase order.pdf'),
 					docuSignNode('Create', alice, {
 						resource: 'envelope',
 						operation: 'create',

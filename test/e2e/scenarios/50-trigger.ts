@@ -12,7 +12,7 @@ import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario, type Context } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor, type ExecutionSummary } from '../lib/server';
 import type { SimClient } from '../lib/sim';
-import { chainWorkflow, DOCUSIGN_TRIGGER_NODE_TYPE, fixedId } from '../lib/workflows';
+import { chainWorkflow, DOCUSIGN_TRIGGER_NODE_TYPE, fixedId, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfTrigger');
 const CRED_JWT = fixedId('crTrigAlice');
@@ -95,22 +95,7 @@ export default defineScenario({
 	name: 'DocuSign Trigger',
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
-		const key = seed.integrationKeys.find((k) => k.integrationKey === IK)!.privateKeyPkcs1;
-		const jwt: CredentialFixture = {
-			id: CRED_JWT,
-			name: 'DocuSign JWT (Alice, admin, trigger)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: IK,
-				userId: SEED_IDS.users.alice,
-				privateKey: key,
-				accountId: ACCOUNT,
-				scopes: 'signature impersonation',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, admin, trigger)', accountId: ACCOUNT });
 		const hmac: CredentialFixture = {
 			id: CRED_HMAC,
 			name: 'DocuSign Connect HMAC (Acme)',

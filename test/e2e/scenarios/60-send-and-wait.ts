@@ -14,7 +14,7 @@ import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario, type Context } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor, type ExecutionDetail, type ExecutionSummary } from '../lib/server';
 import type { SimClient } from '../lib/sim';
-import { chainWorkflow, docuSignNode, fixedId } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfSendWait');
 const CRED_JWT = fixedId('crSwAlice');
@@ -167,22 +167,7 @@ export default defineScenario({
 	name: 'Send and Wait for Completion',
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
-		const key = seed.integrationKeys.find((k) => k.integrationKey === IK)!.privateKeyPkcs1;
-		const jwt: CredentialFixture = {
-			id: CRED_JWT,
-			name: 'DocuSign JWT (Alice, send and wait)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: IK,
-				userId: SEED_IDS.users.alice,
-				privateKey: key,
-				accountId: ACCOUNT,
-				scopes: 'signature impersonation',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, send and wait)', accountId: ACCOUNT });
 		const hmac: CredentialFixture = {
 			id: CRED_HMAC,
 			name: 'DocuSign Connect HMAC (Acme, send and wait)',

@@ -14,7 +14,7 @@ import { check, checkEqual, expectCounters } from '../lib/check';
 import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor } from '../lib/server';
-import { chainWorkflow, docuSignNode, fixedId } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfInboxSign');
 const CRED_JWT = fixedId('crInboxJwt');
@@ -24,7 +24,6 @@ const WEBHOOK_PATH = 'e2e-inbox-sign';
 const NODE = 'DocuSign';
 // Its own account and HMAC key: independent of the other Send and Wait scenario.
 const ACCOUNT = SEED_IDS.accounts.acmeEu;
-const IK = SEED_IDS.integrationKey;
 const HMAC_KEY = randomBytes(32).toString('base64');
 const SIGNER = { name: 'Ines Inbox', email: 'ines.inbox@example.com' };
 const CONTROLLER = 'Acme Europe GmbH <controller> & Co';
@@ -40,21 +39,7 @@ export default defineScenario({
 	name: 'Signer inbox',
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
-		const jwt: CredentialFixture = {
-			id: CRED_JWT,
-			name: 'DocuSign JWT (Alice, Acme Europe, inbox)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: IK,
-				userId: SEED_IDS.users.alice,
-				privateKey: seed.integrationKeys.find((k) => k.integrationKey === IK)!.privateKeyPkcs1,
-				accountId: ACCOUNT,
-				scopes: 'signature impersonation',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, Acme Europe, inbox)', accountId: ACCOUNT });
 		const hmac: CredentialFixture = {
 			id: CRED_HMAC,
 			name: 'DocuSign Connect HMAC (Acme Europe, inbox)',

@@ -3,11 +3,11 @@
  * instance with prefilled values, the person submits it (the simulator's control API, called from the
  * workflow), and Get Instance returns the submitted values and the ID of the envelope it produced.
  */
-import { SEED_IDS, WEB_FORM_IDS } from '../../simulator';
+import { WEB_FORM_IDS } from '../../simulator';
 import { check, checkEqual, expectCounters, expectSuccess } from '../lib/check';
-import { nodeOutput, type CredentialFixture } from '../lib/n8n';
+import { nodeOutput } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
-import { chainWorkflow, docuSignNode, fixedId } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
 
 const WF_SUBMIT = fixedId('wfWebFormSubmit');
 const CRED = fixedId('crWebFormAlice');
@@ -18,21 +18,7 @@ const instanceId = "$('Create Instance').item.json.instanceId";
 export default defineScenario({
 	name: 'Web Form (IAM)',
 	fixtures({ sim, seed }) {
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign JWT (Alice, Web Forms)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: SEED_IDS.integrationKey,
-				userId: SEED_IDS.users.alice,
-				privateKey: seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1,
-				accountId: '',
-				scopes: 'signature impersonation webforms_read webforms_instance_read webforms_instance_write',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const alice = jwtCredential({ sim, seed }, { id: CRED, name: 'DocuSign JWT (Alice, Web Forms)', scopes: 'signature impersonation webforms_read webforms_instance_read webforms_instance_write' });
 		return {
 			credentials: [alice],
 			workflows: [

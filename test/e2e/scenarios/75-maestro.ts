@@ -3,11 +3,11 @@
  * workflow with mapped inputs and reads the instance's status; the Maestro workflow then runs to its
  * end (the simulator's control API, from the workflow) and the status is read again.
  */
-import { MAESTRO_WORKFLOW_IDS, SEED_IDS } from '../../simulator';
+import { MAESTRO_WORKFLOW_IDS } from '../../simulator';
 import { check, checkEqual, expectCounters, expectSuccess } from '../lib/check';
-import { nodeOutput, type CredentialFixture } from '../lib/n8n';
+import { nodeOutput } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
-import { chainWorkflow, docuSignNode, fixedId } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
 
 const WF_TRIGGER = fixedId('wfMaestroRun');
 const CRED = fixedId('crMaestroAlice');
@@ -18,21 +18,7 @@ const instanceId = "$('Trigger').item.json.instanceId";
 export default defineScenario({
 	name: 'Maestro (IAM)',
 	fixtures({ sim, seed }) {
-		const alice: CredentialFixture = {
-			id: CRED,
-			name: 'DocuSign JWT (Alice, Maestro)',
-			type: 'docuSignJwtApi',
-			data: {
-				environment: 'custom',
-				customAuthServer: sim.url,
-				integrationKey: SEED_IDS.integrationKey,
-				userId: SEED_IDS.users.alice,
-				privateKey: seed.integrationKeys.find((k) => k.integrationKey === SEED_IDS.integrationKey)!.privateKeyPkcs1,
-				accountId: '',
-				scopes: 'signature impersonation aow_manage',
-				redirectUri: 'http://localhost/callback',
-			},
-		};
+		const alice = jwtCredential({ sim, seed }, { id: CRED, name: 'DocuSign JWT (Alice, Maestro)', scopes: 'signature impersonation aow_manage' });
 		const status = (name: string) =>
 			docuSignNode(name, alice, { resource: 'maestroWorkflow', operation: 'getInstance', workflowId: byId(MAESTRO_WORKFLOW_IDS.onboarding), instanceId: `={{ ${instanceId} }}` });
 		return {
