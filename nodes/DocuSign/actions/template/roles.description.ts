@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ROUTING_ORDER_HINT } from '../envelope/shared/recipients.description';
+import { routingOrderField } from '../envelope/shared/recipients.description';
 import { tabsCollection } from '../envelope/shared/tabs.description';
 
 const roleNameField: INodeProperties = {
@@ -30,14 +30,7 @@ const presetFields: INodeProperties[] = [
 		default: '',
 		description: 'Leave empty for a placeholder role; set it (with Name) to preset the same person in every envelope',
 	},
-	{
-		displayName: 'Routing Order',
-		name: 'routingOrder',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		hint: ROUTING_ORDER_HINT,
-	},
+	routingOrderField,
 ];
 
 /** Signer roles of a new template, each with the fields (tabs) it fills in. */

@@ -27,7 +27,8 @@ const emailField: INodeProperties = {
 	required: true,
 };
 
-const routingOrderField: INodeProperties = {
+/** Also the preset routing order of a template role (template/roles.description.ts). */
+export const routingOrderField: INodeProperties = {
 	displayName: 'Routing Order',
 	name: 'routingOrder',
 	type: 'number',
