@@ -201,3 +201,8 @@ export function pdfNodes(pdf: Buffer, fileName: string): ChainNode[] {
 		},
 	];
 }
+
+/** The Connect HMAC credential that checks the events the simulator signs with `hmacSecret`. */
+export function hmacCredential(id: string, name: string, hmacSecret: string): CredentialFixture {
+	return { id, name, type: 'docuSignConnectHmacApi', data: { hmacSecret, additionalHmacSecrets: '' } };
+}

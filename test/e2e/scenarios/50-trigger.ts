@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { CLIENT_SECRETS, SEED_IDS, type DeliveryRecord } from '../../simulator';
 import { check, checkEqual, expectCounters } from '../lib/check';
-import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario, type Context } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor, type ExecutionSummary } from '../lib/server';
 import type { SimClient } from '../lib/sim';
-import { chainWorkflow, DOCUSIGN_TRIGGER_NODE_TYPE, fixedId, jwtCredential } from '../lib/workflows';
+import { chainWorkflow, DOCUSIGN_TRIGGER_NODE_TYPE, fixedId, hmacCredential, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfTrigger');
 const CRED_JWT = fixedId('crTrigAlice');
@@ -96,12 +95,7 @@ export default defineScenario({
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
 		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, admin, trigger)', accountId: ACCOUNT });
-		const hmac: CredentialFixture = {
-			id: CRED_HMAC,
-			name: 'DocuSign Connect HMAC (Acme)',
-			type: 'docuSignConnectHmacApi',
-			data: { hmacSecret: HMAC_KEY, additionalHmacSecrets: '' },
-		};
+		const hmac = hmacCredential(CRED_HMAC, 'DocuSign Connect HMAC (Acme)', HMAC_KEY);
 		const trigger = {
 			name: TRIGGER,
 			type: DOCUSIGN_TRIGGER_NODE_TYPE,

@@ -10,11 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import { CLIENT_SECRETS, SEED_IDS, TEMPLATE_IDS, type DeliveryRecord } from '../../simulator';
 import { check, checkEqual, expectCounters } from '../lib/check';
-import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario, type Context } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor, type ExecutionDetail, type ExecutionSummary } from '../lib/server';
 import type { SimClient } from '../lib/sim';
-import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, hmacCredential, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfSendWait');
 const CRED_JWT = fixedId('crSwAlice');
@@ -168,12 +167,7 @@ export default defineScenario({
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
 		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, send and wait)', accountId: ACCOUNT });
-		const hmac: CredentialFixture = {
-			id: CRED_HMAC,
-			name: 'DocuSign Connect HMAC (Acme, send and wait)',
-			type: 'docuSignConnectHmacApi',
-			data: { hmacSecret: HMAC_KEY, additionalHmacSecrets: '' },
-		};
+		const hmac = hmacCredential(CRED_HMAC, 'DocuSign Connect HMAC (Acme, send and wait)', HMAC_KEY);
 		const webhook = {
 			name: 'Webhook',
 			type: 'n8n-nodes-base.webhook',

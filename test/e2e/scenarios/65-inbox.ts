@@ -11,10 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { SEED_IDS, TEMPLATE_IDS } from '../../simulator';
 import { imageStats, launchChromium, loopbackPage } from '../lib/browser';
 import { check, checkEqual, expectCounters } from '../lib/check';
-import type { CredentialFixture } from '../lib/n8n';
 import { defineScenario } from '../lib/scenario';
 import { N8nServer, runOutput, waitFor } from '../lib/server';
-import { chainWorkflow, docuSignNode, fixedId, jwtCredential } from '../lib/workflows';
+import { chainWorkflow, docuSignNode, fixedId, hmacCredential, jwtCredential } from '../lib/workflows';
 
 const WF = fixedId('wfInboxSign');
 const CRED_JWT = fixedId('crInboxJwt');
@@ -40,12 +39,7 @@ export default defineScenario({
 	async fixtures({ sim, seed }) {
 		await sim.addHmacKey(ACCOUNT, HMAC_KEY);
 		const jwt = jwtCredential({ sim, seed }, { id: CRED_JWT, name: 'DocuSign JWT (Alice, Acme Europe, inbox)', accountId: ACCOUNT });
-		const hmac: CredentialFixture = {
-			id: CRED_HMAC,
-			name: 'DocuSign Connect HMAC (Acme Europe, inbox)',
-			type: 'docuSignConnectHmacApi',
-			data: { hmacSecret: HMAC_KEY, additionalHmacSecrets: '' },
-		};
+		const hmac = hmacCredential(CRED_HMAC, 'DocuSign Connect HMAC (Acme Europe, inbox)', HMAC_KEY);
 		const sendAndWait = docuSignNode(NODE, jwt, {
 			resource: 'envelope',
 			operation: 'sendAndWait',
