@@ -2,21 +2,13 @@
  * The simulator's claims about drafts in listStatusChanges, transactionId and envelope custom
  * fields (sources in README.md, "Drafts, transactionId and envelope custom fields").
  */
-import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from './index';
-import { bearer, envelopeDefinition, http, jwtToken } from './testHelpers';
+import { SEED_IDS, TEMPLATE_IDS, type Simulator } from './index';
+import { bearer, envelopeDefinition, http, useSimulatorSession } from './testHelpers';
 
 let sim: Simulator;
 let token: string;
 let base: string;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-	sim.reset();
-	token = await jwtToken(sim);
-	base = sim.restBase(SEED_IDS.accounts.acmeNa);
-});
+useSimulatorSession((session) => ({ sim, token, base } = session));
 
 const create = (def: Record<string, unknown>) => http.post(`${base}/envelopes`, def, bearer(token));
 const get = (path: string) => http.get(`${base}${path}`, bearer(token));

@@ -1,19 +1,11 @@
 import { inflateRawSync, crc32 as nodeCrc32 } from 'node:zlib';
-import { SEED_IDS, TEMPLATE_IDS, startSimulator, type Simulator } from './index';
-import { bearer, envelopeDefinition, http, jwtToken, samplePdf } from './testHelpers';
+import { SEED_IDS, TEMPLATE_IDS, type Simulator } from './index';
+import { bearer, envelopeDefinition, http, jwtToken, samplePdf, useSimulatorSession } from './testHelpers';
 
 let sim: Simulator;
 let token: string;
 let base: string;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-	sim.reset();
-	token = await jwtToken(sim);
-	base = sim.restBase(SEED_IDS.accounts.acmeNa);
-});
+useSimulatorSession((session) => ({ sim, token, base } = session));
 
 const create = (def: Record<string, unknown>) => http.post(`${base}/envelopes`, def, bearer(token));
 const get = (path: string, extra: object = {}) => http.get(`${base}${path}`, { ...bearer(token), ...extra });

@@ -1,18 +1,10 @@
-import { SEED_IDS, startSimulator, type Simulator } from './index';
-import { bearer, envelopeDefinition, http, jwtToken } from './testHelpers';
+import type { Simulator } from './index';
+import { bearer, envelopeDefinition, http, useSimulatorSession } from './testHelpers';
 
 let sim: Simulator;
 let token: string;
 let base: string;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-	sim.reset();
-	token = await jwtToken(sim);
-	base = sim.restBase(SEED_IDS.accounts.acmeNa);
-});
+useSimulatorSession((session) => ({ sim, token, base } = session));
 
 const createEnvelope = () => http.post(`${base}/envelopes`, envelopeDefinition(), bearer(token));
 const networkError = (p: Promise<unknown>) => p.then(() => 'answered', (e: { code?: string }) => e.code ?? 'error');

@@ -1,18 +1,10 @@
-import { SEED_IDS, startSimulator, type Simulator } from './index';
-import { bearer, envelopeDefinition, http, jwtToken, samplePdf } from './testHelpers';
+import type { Simulator } from './index';
+import { bearer, envelopeDefinition, http, samplePdf, useSimulatorSession } from './testHelpers';
 
 let sim: Simulator;
 let token: string;
 let base: string;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-	sim.reset();
-	token = await jwtToken(sim);
-	base = sim.restBase(SEED_IDS.accounts.acmeNa);
-});
+useSimulatorSession((session) => ({ sim, token, base } = session));
 
 async function create(extra: Record<string, unknown> = {}): Promise<string> {
 	const res = await http.post(`${base}/envelopes`, envelopeDefinition(extra), bearer(token));

@@ -1,6 +1,6 @@
 /** Shared by the simulator's own jest files: an HTTP client that never throws on status, tokens. */
 import axios, { type AxiosInstance } from 'axios';
-import { loadJose, SEED_IDS, type Simulator } from './index';
+import { loadJose, SEED_IDS, startSimulator, type Simulator, type SimulatorOptions } from './index';
 
 export const http: AxiosInstance = axios.create({ validateStatus: () => true, maxRedirects: 0, proxy: false });
 
@@ -68,4 +68,27 @@ export function envelopeDefinition(extra: Record<string, unknown> = {}): Record<
 		customFields: { textCustomFields: [{ name: 'orderId', value: 'A-1001', show: 'false' }] },
 		...extra,
 	};
+}
+
+/** What a simulator test file works with: the simulator, Alice's JWT token and Acme Corp's REST base. */
+export interface SimulatorSession {
+	sim: Simulator;
+	token: string;
+	base: string;
+}
+
+/**
+ * One simulator for the file, reset before each test with a fresh token: `bind` receives the
+ * session before every test (assign it to the file's own variables).
+ */
+export function useSimulatorSession(bind: (session: SimulatorSession) => void, options?: SimulatorOptions): void {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator(options);
+	});
+	afterAll(() => sim.close());
+	beforeEach(async () => {
+		sim.reset();
+		bind({ sim, token: await jwtToken(sim), base: sim.restBase(SEED_IDS.accounts.acmeNa) });
+	});
 }
